@@ -1,0 +1,9 @@
+#ifndef KEFU_NCURSES_SHIM_H
+#define KEFU_NCURSES_SHIM_H
+#define _XOPEN_SOURCE_EXTENDED 1
+#define NCURSES_WIDECHAR 1
+#include <locale.h>
+#include <wchar.h>
+#include <ncursesw/ncurses.h>
+extern int wcwidth(wchar_t);
+#endif

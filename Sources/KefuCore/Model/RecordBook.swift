@@ -1,0 +1,170 @@
+/// The records of a shop, each stored once per natural key (SPEC §2), grouped the way the
+/// scoring engine reads them: messages and orders by buyer, refunds by order.
+///
+/// Adding the same record twice changes nothing; a later order updates the stored one (but
+/// never clears `paidAt`); a later ticket updates status and `closedAt`; otherwise the first
+/// record of a key wins. The store keeps the same rules in SQL; this is the in-memory form
+/// used by `--data`, by tests and by the live path.
+public struct RecordBook: Sendable {
+    public private(set) var agents: [String: Agent] = [:]
+    /// Agent ids in the order `agents.csv` listed them.
+    public private(set) var agentOrder: [String] = []
+    /// Messages per buyer, in input order; `seq` breaks ties at the same instant.
+    public private(set) var messagesByBuyer: [String: [SequencedMessage]] = [:]
+    public private(set) var orders: [String: Order] = [:]
+    public private(set) var orderIDsByBuyer: [String: [String]] = [:]
+    public private(set) var refundsByOrder: [String: [Refund]] = [:]
+    public private(set) var ratings: [Rating] = []
+    public private(set) var tickets: [String: Ticket] = [:]
+    public private(set) var ticketOrder: [String] = []
+    public private(set) var qa: [QAKey: QAPoints] = [:]
+    public private(set) var shifts: [ShiftKey: Shift] = [:]
+    /// Agent ids that records name, whether or not `agents.csv` lists them.
+    public private(set) var namedAgents: Set<String> = []
+
+    private var messageKeys: Set<MessageKey> = []
+    private var refundKeys: Set<RefundKey> = []
+    private var ratingKeys: Set<RatingKey> = []
+    private var nextSeq = 0
+
+    public init() {}
+
+    /// What adding a record did.
+    public enum Outcome: Sendable, Equatable {
+        case stored
+        case updated
+        case duplicate
+    }
+
+    /// Distinct messages stored.
+    public private(set) var messageCount = 0
+
+    /// Adds a record under the natural-key rules of SPEC §2.
+    @discardableResult
+    public mutating func add(_ record: Record) -> Outcome {
+        switch record {
+        case .agent(let a): return add(a)
+        case .message(let m): return add(m)
+        case .order(let o): return add(o)
+        case .refund(let r): return add(r)
+        case .rating(let r): return add(r)
+        case .ticket(let t): return add(t)
+        case .qa(let q): return add(q)
+        case .shift(let s): return add(s)
+        }
+    }
+
+    @discardableResult
+    public mutating func add(_ a: Agent) -> Outcome {
+        if agents[a.id] != nil { return .duplicate }
+        agents[a.id] = a
+        agentOrder.append(a.id)
+        return .stored
+    }
+
+    @discardableResult
+    public mutating func add(_ m: Message) -> Outcome {
+        guard messageKeys.insert(MessageKey(m)).inserted else { return .duplicate }
+        messagesByBuyer[m.buyer, default: []].append(SequencedMessage(message: m, seq: nextSeq))
+        nextSeq += 1
+        messageCount += 1
+        namedAgents.insert(m.agent)
+        return .stored
+    }
+
+    @discardableResult
+    public mutating func add(_ o: Order) -> Outcome {
+        if let old = orders[o.id] {
+            var merged = o
+            if merged.paidAt == nil { merged.paidAt = old.paidAt }
+            if merged == old { return .duplicate }
+            if merged.buyer != old.buyer {
+                orderIDsByBuyer[old.buyer]?.removeAll { $0 == o.id }
+                orderIDsByBuyer[merged.buyer, default: []].append(o.id)
+            }
+            orders[o.id] = merged
+            return .updated
+        }
+        orders[o.id] = o
+        orderIDsByBuyer[o.buyer, default: []].append(o.id)
+        return .stored
+    }
+
+    @discardableResult
+    public mutating func add(_ r: Refund) -> Outcome {
+        guard refundKeys.insert(RefundKey(orderID: r.orderID, refundedAt: r.refundedAt)).inserted else { return .duplicate }
+        refundsByOrder[r.orderID, default: []].append(r)
+        return .stored
+    }
+
+    @discardableResult
+    public mutating func add(_ r: Rating) -> Outcome {
+        guard ratingKeys.insert(RatingKey(ts: r.ts, buyer: r.buyer, agent: r.agent)).inserted else { return .duplicate }
+        ratings.append(r)
+        namedAgents.insert(r.agent)
+        return .stored
+    }
+
+    @discardableResult
+    public mutating func add(_ t: Ticket) -> Outcome {
+        namedAgents.insert(t.agent)
+        if var old = tickets[t.id] {
+            if old.status == t.status && old.closedAt == t.closedAt { return .duplicate }
+            old.status = t.status
+            old.closedAt = t.closedAt
+            tickets[t.id] = old
+            return .updated
+        }
+        tickets[t.id] = t
+        ticketOrder.append(t.id)
+        return .stored
+    }
+
+    @discardableResult
+    public mutating func add(_ q: QAPoints) -> Outcome {
+        let key = QAKey(month: q.month, agent: q.agent)
+        if qa[key] != nil { return .duplicate }
+        qa[key] = q
+        return .stored
+    }
+
+    @discardableResult
+    public mutating func add(_ s: Shift) -> Outcome {
+        let key = ShiftKey(agent: s.agent, date: s.date, start: s.start)
+        if shifts[key] != nil { return .duplicate }
+        shifts[key] = s
+        return .stored
+    }
+
+    /// Refunds stored for an order, plus `extra`, exceed its amount (a bad refund row).
+    /// False when the order is unknown: it may arrive later.
+    public func refundWouldExceedOrder(_ r: Refund) -> Bool {
+        guard let order = orders[r.orderID] else { return false }
+        if refundKeys.contains(RefundKey(orderID: r.orderID, refundedAt: r.refundedAt)) { return false }
+        let sum = (refundsByOrder[r.orderID] ?? []).reduce(0) { $0 + $1.amount } + r.amount
+        return sum > order.amount
+    }
+
+    /// Every buyer with messages or orders.
+    public var buyers: Set<String> { Set(messagesByBuyer.keys).union(orderIDsByBuyer.keys) }
+
+    /// All messages, in input order.
+    public var allMessages: [Message] {
+        messagesByBuyer.values.flatMap { $0 }.sorted { $0.seq < $1.seq }.map(\.message)
+    }
+}
+
+/// A message with its input position, which orders messages at the same instant.
+public struct SequencedMessage: Sendable, Equatable {
+    public var message: Message
+    public var seq: Int
+}
+
+public struct MessageKey: Hashable, Sendable {
+    var ts: Instant; var buyer: String; var agent: String; var sender: Sender; var auto: Bool
+    init(_ m: Message) { ts = m.ts; buyer = m.buyer; agent = m.agent; sender = m.sender; auto = m.auto }
+}
+public struct RefundKey: Hashable, Sendable { var orderID: String; var refundedAt: Instant }
+public struct RatingKey: Hashable, Sendable { var ts: Instant; var buyer: String; var agent: String }
+public struct QAKey: Hashable, Sendable { public var month: Month; public var agent: String }
+public struct ShiftKey: Hashable, Sendable { public var agent: String; public var date: LocalDate; public var start: Int }

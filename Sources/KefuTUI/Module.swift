@@ -1,0 +1,2 @@
+import KefuCore
+import CNcurses

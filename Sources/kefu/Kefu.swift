@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// kefu: a terminal dashboard and scoring core for customer-service (客服) supervisors.
+@main
+struct Kefu: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kefu",
+        abstract: "Customer-service (客服) KPIs, scorecards, pay and staffing for e-commerce shops.",
+        subcommands: [])
+}
