@@ -9,5 +9,7 @@ struct Kefu: ParsableCommand {
         subcommands: [
             ReportCommand.self,
             ConfigCommand.self,
+            PayCommand.self,
+            BacktestCommand.self,
         ])
 }
