@@ -11,5 +11,6 @@ struct Kefu: ParsableCommand {
             ConfigCommand.self,
             PayCommand.self,
             BacktestCommand.self,
+            StaffingCommand.self,
         ])
 }
