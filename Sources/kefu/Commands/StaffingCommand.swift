@@ -56,7 +56,7 @@ struct StaffingCommand: ParsableCommand {
             options.occupancyCap = occupancyCap
             do { try options.validate() } catch { throw UserFacingError("--\(error)") }
 
-            let config = KefuConfig()
+            let config = try source.loadConfig()
             let book = try source.load(config: config)
             let conversations = ScoringEngine(config: config).conversations(book)
             let profile = LoadProfile.build(conversations: conversations, zone: config.zone,
