@@ -9,6 +9,7 @@ struct Kefu: ParsableCommand {
         subcommands: [
             ReportCommand.self,
             ConfigCommand.self,
+            SampleCommand.self,
             PayCommand.self,
             BacktestCommand.self,
             StaffingCommand.self,
