@@ -168,3 +168,9 @@ final class BadRowTests: XCTestCase {
         XCTAssertEqual(result.files, [{ var s = FileSummary(file: "agents.csv"); s.stored = 2; s.rejected = 1; return s }()])
     }
 }
+
+final class ColumnTests: XCTestCase {
+    func testOrdinalsArePositionsInAllCases() {
+        XCTAssertEqual(Column.allCases.map(\.ordinal), Array(0..<Column.allCases.count))
+    }
+}
