@@ -116,6 +116,12 @@ final class BadRowTests: XCTestCase {
         ])
     }
 
+    func testEmptyAndHeaderOnlyFilesHoldNoRecords() throws {
+        XCTAssertEqual(try issues("refunds.csv", ""), [])
+        XCTAssertEqual(try issues("refunds.csv", "\r\n\r\n"), [])
+        XCTAssertEqual(try issues("refunds.csv", "order_id,refunded_at,amount\r\n,,\r\n"), [])
+    }
+
     func testUnterminatedQuoteIsReportedWhereItsRecordStarts() throws {
         XCTAssertEqual(try issues("qa.csv", "month,agent_id,points\n2026-11,a1,1\n2026-11,\"a2,2\n2026-11,a3,3\n"), [
             "qa.csv:3: a quoted field is never closed",
