@@ -116,6 +116,12 @@ final class BadRowTests: XCTestCase {
         ])
     }
 
+    func testEmptyAndHeaderOnlyFilesHoldNoRecords() throws {
+        XCTAssertEqual(try issues("refunds.csv", ""), [])
+        XCTAssertEqual(try issues("refunds.csv", "\r\n\r\n"), [])
+        XCTAssertEqual(try issues("refunds.csv", "order_id,refunded_at,amount\r\n,,\r\n"), [])
+    }
+
     func testUnterminatedQuoteIsReportedWhereItsRecordStarts() throws {
         XCTAssertEqual(try issues("qa.csv", "month,agent_id,points\n2026-11,a1,1\n2026-11,\"a2,2\n2026-11,a3,3\n"), [
             "qa.csv:3: a quoted field is never closed",
@@ -166,5 +172,11 @@ final class BadRowTests: XCTestCase {
         XCTAssertEqual(result.skipped.map(\.description),
                        ["agents.csv:3: unknown role \"经理\" (expected presale/售前, aftersale/售后 or vip/VIP)"])
         XCTAssertEqual(result.files, [{ var s = FileSummary(file: "agents.csv"); s.stored = 2; s.rejected = 1; return s }()])
+    }
+}
+
+final class ColumnTests: XCTestCase {
+    func testOrdinalsArePositionsInAllCases() {
+        XCTAssertEqual(Column.allCases.map(\.ordinal), Array(0..<Column.allCases.count))
     }
 }

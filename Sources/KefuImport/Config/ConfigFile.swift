@@ -23,10 +23,10 @@ public enum ConfigFile {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw ConfigFileError(source: path, detail: "cannot be read")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ConfigFileError(source: path, detail: "is not UTF-8 text")
-        }
-        return try parse(text, source: path)
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) } // a BOM, as Windows editors write
+        guard TextDecoding.isValidUTF8(bytes) else { throw ConfigFileError(source: path, detail: "is not UTF-8 text") }
+        return try parse(String(decoding: bytes, as: UTF8.self), source: path)
     }
 
     /// Parses TOML text; `source` names it in errors.

@@ -49,16 +49,14 @@ public enum RecordFileParser {
         return parseJSONLines(utf8: text.bytes, file: name, encoding: text.encoding, zone: zone)
     }
 
-    /// Parses CSV text (UTF-8, no BOM) of one kind. A missing required column is one issue at line 1.
+    /// Parses CSV text (UTF-8, no BOM) of one kind. A missing required column is one issue at
+    /// line 1; an empty file holds no records.
     public static func parseCSV(utf8 bytes: [UInt8], kind: RecordKind, file: String,
                                 encoding: TextDecoding.Encoding = .utf8, zone: ShopTimeZone) -> ParsedFile {
         var result = ParsedFile(file: file, kind: kind, encoding: encoding, records: [], issues: [])
         var reader = CSVReader(utf8: bytes)
         do {
-            guard try reader.next() else {
-                result.issues.append(ImportIssue(file: file, line: 0, reason: "is empty (no header)"))
-                return result
-            }
+            guard try reader.next() else { return result } // an empty export: no records
             let header = HeaderMap(kind: kind, header: reader.fields)
             if !header.missing.isEmpty {
                 let list = header.missing.joined(separator: ", ")

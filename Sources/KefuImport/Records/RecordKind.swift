@@ -59,9 +59,40 @@ public enum Column: String, Sendable, CaseIterable {
     case ticketID = "ticket_id", kind, openedAt = "opened_at", closedAt = "closed_at", status
     case month, points, date, start, end
 
-    /// A dense index, for column tables.
-    var ordinal: Int { Column.ordinals[self]! }
-    private static let ordinals: [Column: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
+    /// A dense index (the position in `allCases`), for column tables; a switch, so a row's
+    /// field lookups cost no hashing.
+    var ordinal: Int {
+        switch self {
+        case .agentID: return 0
+        case .name: return 1
+        case .role: return 2
+        case .group: return 3
+        case .grade: return 4
+        case .hiredOn: return 5
+        case .ts: return 6
+        case .buyerID: return 7
+        case .sender: return 8
+        case .auto: return 9
+        case .text: return 10
+        case .orderID: return 11
+        case .createdAt: return 12
+        case .paidAt: return 13
+        case .amount: return 14
+        case .items: return 15
+        case .refundedAt: return 16
+        case .score: return 17
+        case .ticketID: return 18
+        case .kind: return 19
+        case .openedAt: return 20
+        case .closedAt: return 21
+        case .status: return 22
+        case .month: return 23
+        case .points: return 24
+        case .date: return 25
+        case .start: return 26
+        case .end: return 27
+        }
+    }
 }
 
 /// A column of a record file: its English name, Chinese alias, and whether the file must have it.

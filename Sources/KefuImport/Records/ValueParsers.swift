@@ -19,6 +19,11 @@ enum ValueParsers {
     }
 
     static func sender(_ v: String) throws(RowError) -> Sender {
+        switch v { // exact spellings first: lowercasing every row costs an allocation
+        case "buyer", "买家": return .buyer
+        case "agent", "客服": return .agent
+        default: break
+        }
         switch v.lowercased() {
         case "buyer", "买家": return .buyer
         case "agent", "客服": return .agent
@@ -29,6 +34,11 @@ enum ValueParsers {
     /// 1/0, true/false, 是/否; empty is false.
     static func auto(_ v: String?) throws(RowError) -> Bool {
         guard let v, !v.isEmpty else { return false }
+        switch v { // exact spellings first: lowercasing every row costs an allocation
+        case "1", "是": return true
+        case "0", "否": return false
+        default: break
+        }
         switch v.lowercased() {
         case "1", "true", "是": return true
         case "0", "false", "否": return false
