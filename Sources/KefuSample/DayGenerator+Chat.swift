@@ -56,7 +56,7 @@ extension DayGenerator {
         return outcome
     }
 
-    /// Milliseconds from a buyer's question to the agent's answer: mostly 4–60 s (faster
+    /// Milliseconds from a buyer's question to the agent's answer: mostly 5–60 s (faster
     /// agents answer sooner), some slow (61–900 s), a few outliers (> 900 s); more of both
     /// in rush hours and off shift.
     mutating func responseDelay(_ p: SampleAgentProfile, offShift: Bool, stress: Double) -> Int64 {
@@ -67,6 +67,6 @@ extension DayGenerator {
         if u < outlier { return ms(901_000...7_200_000) }
         let v = rng.unit()
         if u < outlier + slow { return (61 + Int64(v * v * 839)) * 1000 }
-        return (4 + Int64(v * v * 56 * min(1, 0.45 + 0.35 * p.slowness))) * 1000
+        return (5 + Int64(v * v * 55 * min(1, 0.45 + 0.35 * p.slowness))) * 1000
     }
 }

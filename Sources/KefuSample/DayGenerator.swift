@@ -17,7 +17,8 @@ struct DayGenerator {
     /// Buyer chats expected on an ordinary day.
     let ordinaryChats: Double
     let weights: [Double]
-    let onShift: [[Int]]
+    /// Agents on shift per hour, then per role (presale, aftersale, vip).
+    let onShift: [[[Int]]]
     /// Repeat buyers are drawn from this many regulars, shared by all days.
     let regulars: Int
     let aftersaleShare: Double
@@ -40,7 +41,10 @@ struct DayGenerator {
         rng = SampleRandom(seed: seed, stream: 0xDA7, UInt64(bitPattern: Int64(date.day)))
         ordinaryChats = 62 * Double(roster.profiles.count) * scale
         weights = LoadCurve.weights(on: date)
-        onShift = roster.onShift(on: date)
+        let profiles = roster.profiles
+        onShift = roster.onShift(on: date).map { here in
+            Role.allCases.map { role in here.filter { profiles[$0].role == role } }
+        }
         regulars = max(100, Int(Double(roster.profiles.count) * 300 * scale))
         aftersaleShare = SaleCalendar.aftersaleShare(date)
         discount = SaleCalendar.hasDiscount(date)
@@ -59,8 +63,10 @@ struct DayGenerator {
             generateHour(hour)
         }
         hour += 1
-        block.sort(by: TimedRecord.inOrder)
-        return block
+        // Sort small keys, not the records: moving a Record costs retains and a wide copy.
+        var keys = block.indices.map { (time: block[$0].time, index: $0) }
+        keys.sort { $0.time != $1.time ? $0.time < $1.time : $0.index < $1.index }
+        return keys.map { block[$0.index] }
     }
 
     // MARK: - Emitting
@@ -107,7 +113,7 @@ struct DayGenerator {
     /// An agent of `role` on shift in `hour`, or (off shift) any agent of the role; roles the
     /// shop lacks fall back to presale, then to anyone.
     mutating func route(_ role: Role, hour: Int) -> (agent: Int, offShift: Bool) {
-        let here = onShift[hour].filter { roster.profiles[$0].role == role }
+        let here = onShift[hour][Role.allCases.firstIndex(of: role)!]
         if !here.isEmpty { return (rng.pick(here), false) }
         if let all = roster.byRole[role], !all.isEmpty { return (rng.pick(all), true) }
         if role != .presale { return route(.presale, hour: hour) }

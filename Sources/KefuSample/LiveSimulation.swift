@@ -45,8 +45,9 @@ public struct LiveSimulation: Sendable {
     /// The agents of the simulated shop.
     public var agents: [Agent] { generator.agents }
 
-    /// Everything before today: the agents, QA points, and the history days' records (orders
-    /// paid after today began arrive unpaid here, and paid from `advance`).
+    /// Everything before today, as it arrived: the agents, QA points, and the history days'
+    /// records (an order paid before today comes unpaid, then paid; one paid after today
+    /// began comes unpaid here, and paid from `advance`).
     public mutating func history() -> [Record] {
         advance(to: zone.startOfDay(day) - 1)
     }

@@ -37,8 +37,8 @@ enum LoadCurve {
         switch (c.month, c.day) {
         case (11, 10): // 双11 eve: a busier day, then the evening rush before midnight.
             for h in 0..<24 { w[h] *= h >= 20 ? 2.6 : 1.15 }
-        case (11, 11): // 双11: the midnight opening rush, then a day at about three times the usual.
-            for h in 0..<24 { w[h] *= h < 2 ? 9.0 : (h < 3 ? 5.0 : 2.8) }
+        case (11, 11): // 双11: the midnight opening rush, then a day at over three times the usual.
+            for h in 0..<24 { w[h] *= h < 2 ? 9.0 : (h < 3 ? 5.0 : 3.2) }
         case (11, 12): w = w.map { $0 * 1.3 }
         case (6, 18): for h in 0..<24 { w[h] *= h < 2 ? 5.0 : 1.8 }
         case (12, 12): for h in 0..<24 { w[h] *= h < 2 ? 4.0 : 1.6 }

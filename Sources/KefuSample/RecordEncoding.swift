@@ -58,9 +58,6 @@ extension BufferedFile {
         byte(0x22)
     }
 
-    /// An instant as shop-local ISO 8601 with its offset (`2026-11-11T00:00:03+08:00`).
-    func timestamp(_ t: Instant, _ zone: ShopTimeZone) { text(Timestamp.format(t, zone: zone)) }
-
     /// Fen as yuan with two decimals (`299.90`).
     func yuan(_ fen: Fen) { text(Yuan.format(fen)) }
 

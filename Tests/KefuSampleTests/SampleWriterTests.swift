@@ -82,3 +82,29 @@ final class SampleWriterTests: XCTestCase {
         }
     }
 }
+
+final class TimestampWritingTests: XCTestCase {
+    /// The writer's cached byte formatter agrees with `Timestamp.format` everywhere: whole
+    /// seconds, milliseconds, before 1970, across days, and in UTC, a negative offset and a
+    /// zone with daylight saving time.
+    func testMatchesTimestampFormat() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kefu-ts-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let zones = [ShopTimeZone.shanghai, ShopTimeZone(fixedOffsetSeconds: 0), ShopTimeZone(fixedOffsetSeconds: -5 * 3600 - 1800),
+                     ShopTimeZone(identifier: "Europe/Berlin")!]
+        var rng = SampleRandom(seed: 1)
+        var instants: [Instant] = [0, -1, 1_794_326_403_000, 1_794_326_403_007, 1_794_326_403_120]
+        for _ in 0..<2_000 { instants.append(rng.int64(in: -100_000_000_000...4_000_000_000_000)) }
+        for _ in 0..<500 { instants.append(rng.int64(in: 0...50_000_000_000) * 1000) }
+        let file = try BufferedFile(path: path)
+        var expected = ""
+        for zone in zones {
+            for t in instants {
+                file.timestamp(t, zone); file.byte(0x0A)
+                expected += Timestamp.format(t, zone: zone) + "\n"
+            }
+        }
+        try file.close()
+        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), expected)
+    }
+}

@@ -79,7 +79,7 @@ final class TrafficTests: XCTestCase {
     func testResponseTimesAreRealistic() {
         let turns = data.turns
         let answered = turns.compactMap(\.responseMs)
-        let normal = answered.filter { (4_000...60_000).contains($0) }.count
+        let normal = answered.filter { (5_000...60_000).contains($0) }.count
         let slow = answered.filter { $0 > 60_000 }.count
         let outliers = answered.filter { $0 > 900_000 }.count
         let unanswered = turns.filter { $0.answeredAt == nil }.count

@@ -31,7 +31,7 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Buyer traffic multiplier (10 ≈ 1M messages, 100 ≈ 10M).")
     var scale: Double = 1
 
-    @Option(help: "First day, YYYY-MM-DD (default 2026-11-01, so 双11 falls inside).")
+    @Option(help: "First day, YYYY-MM-DD (the default puts 双11 inside 14 days).")
     var start: String = SampleGenerator.defaultStart.description
 
     @Option(help: "csv (one file per record kind) or jsonl (one records.jsonl).")
@@ -50,13 +50,9 @@ struct SampleCommand: ParsableCommand {
 
     func run() throws {
         let generator = SampleGenerator(agents: agents, days: days, seed: seed, scale: scale, start: LocalDate(start)!)
-        do {
-            try SampleWriter.prepare(directory: out, force: force)
-            let counts = try SampleWriter.write(generator, to: out, format: SampleFormat(rawValue: format)!,
-                                                zone: generator.zone)
-            print("wrote \(counts.summary) to \(out)")
-        } catch let error as SampleWriterError {
-            throw ValidationError(error.description)
-        }
+        try SampleWriter.prepare(directory: out, force: force)
+        let counts = try SampleWriter.write(generator, to: out, format: SampleFormat(rawValue: format)!,
+                                            zone: generator.zone)
+        print("wrote \(counts.summary) to \(out)")
     }
 }
