@@ -49,8 +49,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Attribution rule: order, payment or order-first (default from the config).")
     var rule: AttributionRule?
 
-    @Option(help: "Output format: table, csv or json.")
-    var format: ReportFormat = .table
+    @OptionGroup var export: ExportOptions
 
     @Option(help: "Only this agent (the team figures stay the whole team's).")
     var agent: String?
@@ -69,15 +68,14 @@ struct ReportCommand: ParsableCommand {
                 report.agents = report.agents.filter { $0.agentID == agent }
                 guard !report.agents.isEmpty else { throw UserFacingError("--agent: no agent \"\(agent)\" in this period") }
             }
-            switch format {
-            case .table: print(ReportTable.render(report), terminator: "")
-            case .csv: print(ReportCSV.render(report), terminator: "")
-            case .json: print(ReportJSON.render(report, zone: config.zone), terminator: "")
+            switch export.format {
+            case .table: try export.emit(ReportTable.render(report))
+            case .csv: try export.emit(ReportCSV.render(report))
+            case .json: try export.emit(ReportJSON.render(report, zone: config.zone))
+            case .xlsx:
+                try XLSXWriter.write(ExportSheets.report(report), to: export.out!)
+                printError("wrote \(export.out!)")
             }
         }
     }
-}
-
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, csv, json
 }
