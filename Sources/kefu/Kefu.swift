@@ -12,6 +12,7 @@ struct Kefu: ParsableCommand {
             SampleCommand.self,
             PayCommand.self,
             BacktestCommand.self,
+            WhatIfCommand.self,
             StaffingCommand.self,
         ])
 }
