@@ -42,7 +42,7 @@ struct RecordWriter {
         let refunded = try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM refunds WHERE order_id = ?",
                                           arguments: [r.orderID]) ?? 0
         guard refunded + r.amount > orderAmount else { return nil }
-        return "refunds of order \(r.orderID) (\(yuan(refunded + r.amount)) yuan) would exceed its amount (\(yuan(orderAmount)) yuan)"
+        return "refunds of order \(r.orderID) total \(Yuan.format(refunded + r.amount)), above its amount \(Yuan.format(orderAmount))"
     }
 
     mutating func write(_ record: KefuCore.Record) throws -> RecordBook.Outcome {
@@ -118,9 +118,3 @@ struct RecordWriter {
     }
 }
 
-/// Fen as a yuan amount with two decimals, for messages (`12345` → `123.45`).
-func yuan(_ fen: Fen) -> String {
-    let sign = fen < 0 ? "-" : ""
-    let cents = fen.magnitude % 100
-    return "\(sign)\(fen.magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
-}

@@ -93,7 +93,7 @@ final class StoreWriteTests: XCTestCase {
         let all = try store.write([order, first, second], invalid: .rejectAll)
         XCTAssertFalse(all.committed)
         XCTAssertEqual(all.rejected.map(\.index), [2])
-        XCTAssertEqual(all.rejected.first?.reason, "refunds of order o1 (110.00 yuan) would exceed its amount (100.00 yuan)")
+        XCTAssertEqual(all.rejected.first?.reason, "refunds of order o1 total 110.00, above its amount 100.00")
         XCTAssertEqual(try store.rowCounts()["orders"], 0, "a rejected write stores nothing")
         let skipped = try store.write([order, first, second], invalid: .skip)
         XCTAssertEqual(skipped.stored, 2)
