@@ -79,13 +79,7 @@ public final class Store: Sendable {
         try pool.writeWithoutTransaction { db in
             try db.inTransaction(.immediate) {
                 var writer = try RecordWriter(db)
-                for (index, record) in records.enumerated() {
-                    if let reason = try writer.invalidity(of: record) {
-                        counts.rejected.append(Rejection(index: index, reason: reason))
-                    } else {
-                        counts.count(try writer.write(record))
-                    }
-                }
+                counts = try writer.write(records)
                 if policy == .rejectAll && !counts.rejected.isEmpty {
                     counts = WriteCounts(rejected: counts.rejected, committed: false)
                     return .rollback

@@ -6,5 +6,5 @@ struct Kefu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kefu",
         abstract: "Customer-service (客服) KPIs, scorecards, pay and staffing for e-commerce shops.",
-        subcommands: [ReportCommand.self])
+        subcommands: [ReportCommand.self, ImportCommand.self, IngestCommand.self, PruneCommand.self])
 }

@@ -55,7 +55,6 @@ final class StoreWriteTests: XCTestCase {
     }
 
     func testLoadBookEqualsARecordBookBuiltFromTheSameRecords() throws {
-        let store = try openStore()
         let records = generatedRecords(count: 3_000, seed: 7)
         var reference = RecordBook()
         var expected = WriteCounts()
@@ -67,21 +66,56 @@ final class StoreWriteTests: XCTestCase {
                 expected.count(reference.add(record))
             }
         }
-        var counts = WriteCounts()
-        // In uneven batches, to cross transaction boundaries.
-        var start = 0
-        for size in [1, 7, 500, 1_000, 3_000] where start < records.count {
-            let end = min(records.count, start + size)
-            var batch = try store.write(Array(records[start..<end]))
-            batch.rejected = batch.rejected.map { Rejection(index: $0.index + start, reason: "") }
-            counts += batch
-            start = end
-        }
-        XCTAssertEqual(counts, expected)
         XCTAssertGreaterThan(expected.updated, 0, "the data must exercise updates")
         XCTAssertGreaterThan(expected.duplicates, 0, "the data must exercise duplicates")
         XCTAssertFalse(expected.rejected.isEmpty, "the data must exercise refunds above their order")
-        assertSameBook(try store.loadBook(), reference)
+
+        // Record by record, the store counts exactly as RecordBook.add does.
+        let one = try openStore()
+        var counts = WriteCounts()
+        for (index, record) in records.enumerated() {
+            var c = try one.write([record])
+            c.rejected = c.rejected.map { _ in Rejection(index: index, reason: "") }
+            counts += c
+        }
+        XCTAssertEqual(counts, expected)
+        assertSameBook(try one.loadBook(), reference)
+
+        // In uneven batches the stored records are the same. Counts agree on what is new and
+        // what is refused; an order or ticket written several times in one batch counts one
+        // update at most, so updates and duplicates may trade places.
+        let batched = try openStore()
+        var batchCounts = WriteCounts()
+        var start = 0
+        for size in [1, 7, 500, 1_000, 3_000] where start < records.count {
+            let end = min(records.count, start + size)
+            var batch = try batched.write(Array(records[start..<end]))
+            batch.rejected = batch.rejected.map { Rejection(index: $0.index + start, reason: "") }
+            batchCounts += batch
+            start = end
+        }
+        XCTAssertEqual(batchCounts.stored, expected.stored)
+        XCTAssertEqual(batchCounts.rejected, expected.rejected)
+        XCTAssertEqual(batchCounts.updated + batchCounts.duplicates, expected.updated + expected.duplicates)
+        assertSameBook(try batched.loadBook(), reference)
+    }
+
+    func testWritingAFileWithATicketsWholeHistoryAgainChangesNothing() throws {
+        let store = try openStore()
+        // A file in which ticket t1 is opened, then resolved, and order o1 is placed, then paid.
+        let file: [KefuCore.Record] = [
+            .ticket(Ticket(id: "t1", agent: "a1", kind: .return, openedAt: nov11, closedAt: nil, status: .unresolved)),
+            .order(Order(id: "o1", buyer: "b1", createdAt: nov11, paidAt: nil, amount: 100, items: 1)),
+            .ticket(Ticket(id: "t1", agent: "a1", kind: .return, openedAt: nov11, closedAt: nov11 + 1, status: .resolved)),
+            .order(Order(id: "o1", buyer: "b1", createdAt: nov11, paidAt: nov11 + 2, amount: 100, items: 1)),
+        ]
+        XCTAssertEqual(try store.write(file), WriteCounts(stored: 2, updated: 2))
+        let mark = try store.lastChange()
+        // Again: t1's first record would reopen the ticket if applied alone; merged with the
+        // file's later record for t1 it changes nothing, so nothing is updated or re-stamped.
+        XCTAssertEqual(try store.write(file), WriteCounts(duplicates: 4))
+        XCTAssertEqual(try store.lastChange(), mark)
+        XCTAssertEqual(try store.loadBook().tickets["t1"]?.status, .resolved)
     }
 
     func testARefundAboveItsOrderRejectsTheWholeWriteOrOnlyItself() throws {
