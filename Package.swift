@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure scoring core: records, time, conversations, attribution, metrics, scorecards,
@@ -24,7 +25,10 @@ let package = Package(
         // Seeded, realistic data sets (the demo, the tests and the benchmarks use it).
         .target(name: "KefuSample", dependencies: ["KefuCore"]),
         // `kefu report` and friends: JSON (SPEC §10), CSV and aligned tables.
-        .target(name: "KefuOutput", dependencies: ["KefuCore"]),
+        .target(name: "KefuOutput", dependencies: [
+            "KefuCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The embedded SQLite store and the live feed.
         .target(name: "KefuStore", dependencies: [
             "KefuCore", "KefuImport",

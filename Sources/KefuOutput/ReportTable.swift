@@ -60,7 +60,7 @@ public enum ReportTable {
     static func seconds(_ v: Double?) -> String { v.map { fixed($0, 1) } ?? "—" }
 
     /// `v` with exactly `digits` decimals, half away from zero.
-    static func fixed(_ v: Double, _ digits: Int) -> String {
+    public static func fixed(_ v: Double, _ digits: Int) -> String {
         var scale = 1.0
         for _ in 0..<digits { scale *= 10 }
         let n = Int64((v * scale).rounded(.toNearestOrAwayFromZero))

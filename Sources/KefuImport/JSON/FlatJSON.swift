@@ -32,7 +32,7 @@ public enum FlatJSON {
         }
 
         func fail(_ what: String) -> RowError {
-            RowError("invalid JSON: \(what) at column \(i + 1)")
+            RowError("invalid JSON: \(what) at byte \(i + 1)")
         }
 
         mutating func expect(_ c: UInt8, _ what: String) throws(RowError) {
@@ -141,15 +141,17 @@ public enum FlatJSON {
                 case 0x72: out.append(0x0D)
                 case 0x74: out.append(0x09)
                 case 0x75:
+                    let escapeStart = i - 2
+                    let unpaired = RowError("invalid JSON: unpaired surrogate at byte \(escapeStart + 1)")
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar) {
-                        guard i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 else { throw fail("unpaired surrogate") }
+                        guard i + 1 < b.count, b[i] == 0x5C, b[i + 1] == 0x75 else { throw unpaired }
                         i += 2
                         let low = try hex4()
-                        guard (0xDC00...0xDFFF).contains(low) else { throw fail("unpaired surrogate") }
+                        guard (0xDC00...0xDFFF).contains(low) else { throw unpaired }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     } else if (0xDC00...0xDFFF).contains(scalar) {
-                        throw fail("unpaired surrogate")
+                        throw unpaired
                     }
                     out.append(contentsOf: String(Character(Unicode.Scalar(scalar)!)).utf8)
                 default: throw fail("bad escape")

@@ -60,7 +60,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         try reportingFailures {
-            let config = KefuConfig()
+            let config = try source.loadConfig()
             let book = try source.load(config: config)
             let period = try resolvePeriod(from: from, to: to, book: book, zone: config.zone)
             let cutoff = try asOf.map { try parseInstant($0, option: "--as-of", zone: config.zone) }
