@@ -29,7 +29,8 @@ let nov11: Instant = 1_794_326_400_000
 
 /// A mixed stream of records of every kind, with duplicates, same-instant ties, orders paid
 /// later, tickets closed later and refunds, drawn from small pools of ids so keys collide.
-func generatedRecords(count: Int, seed: UInt64) -> [KefuCore.Record] {
+/// Times fall in the `spanSeconds` after 2026-11-11 00:00 +08:00.
+func generatedRecords(count: Int, seed: UInt64, spanSeconds: Int64 = 20) -> [KefuCore.Record] {
     var rng = SeededGenerator(seed: seed)
     var out: [KefuCore.Record] = []
     let agents = ["a1", "a2", "a3", "小王"]
@@ -37,7 +38,7 @@ func generatedRecords(count: Int, seed: UInt64) -> [KefuCore.Record] {
         out.append(.agent(Agent(id: id, name: "客服\(i)", role: [.presale, .aftersale, .vip][i], grade: i + 1)))
     }
     while out.count < count {
-        let ts = nov11 + Int64.random(in: 0..<20, using: &rng) * 1000 // few instants: many ties
+        let ts = nov11 + Int64.random(in: 0..<spanSeconds, using: &rng) * 1000 // few instants: many ties
         let buyer = "b\(Int.random(in: 0..<15, using: &rng))"
         let agent = agents.randomElement(using: &rng)!
         switch Int.random(in: 0..<100, using: &rng) {
@@ -48,7 +49,7 @@ func generatedRecords(count: Int, seed: UInt64) -> [KefuCore.Record] {
             let n = Int.random(in: 0..<30, using: &rng)
             let paid: Instant? = Bool.random(using: &rng) ? ts + 60_000 : nil
             // An order's buyer, creation and amount stay the same across its records; payment varies.
-            out.append(.order(Order(id: "o\(n)", buyer: "b\(n % 15)", createdAt: nov11, paidAt: paid,
+            out.append(.order(Order(id: "o\(n)", buyer: "b\(n % 15)", createdAt: nov11 + Int64(n) * 60_000, paidAt: paid,
                                     amount: 10_000 + Int64(n), items: 1)))
         case 72..<78:
             out.append(.refund(Refund(orderID: "o\(Int.random(in: 0..<30, using: &rng))", refundedAt: ts,
