@@ -11,7 +11,7 @@ final class IngestCrashTests: XCTestCase {
             .appendingPathComponent(".build/debug/kefu")
     }
 
-    /// Line `i` of the feed: mostly messages, with orders placed then paid later in the feed,
+    /// Line `i` of the feed (numbered from 0): mostly messages, with orders placed then paid later in the feed,
     /// refunds, tickets opened then resolved, ratings, and an occasional bad line.
     private func feedLine(_ i: Int) -> String {
         let ts = Timestamp.format(nov11 + Int64(i) * 1000, zone: .shanghai)
@@ -59,8 +59,8 @@ final class IngestCrashTests: XCTestCase {
         let folder = try temporaryFolder(self)
         let feed = folder.appendingPathComponent("feed.jsonl").path
         let db = folder.appendingPathComponent("kefu.sqlite").path
-        let total = 120_000
-        let chunks = stride(from: 0, to: total, by: 20_000).map { $0..<min(total, $0 + 20_000) }
+        let total = 60_000
+        let chunks = stride(from: 0, to: total, by: 10_000).map { $0..<min(total, $0 + 10_000) }
         try feedText(chunks[0]).write(toFile: feed, atomically: false, encoding: .utf8)
 
         var rng = SystemRandomNumberGenerator()
@@ -94,12 +94,12 @@ final class IngestCrashTests: XCTestCase {
         XCTAssertEqual(last.terminationStatus, 0, "SIGTERM commits and exits cleanly")
 
         XCTAssertEqual(try store.rowCounts(), expectedCounts, kills.joined(separator: "; "))
-        // By line number modulo 20, over 120,000 lines: 14 residues are messages (84,000), plus
+        // By line number modulo 20, over 60,000 lines: 14 residues are messages (42,000), plus
         // residue 6 up to line 1,000 (50), residue 7 up to line 40 (2) and residue 10 except
-        // one line in 1,000, which is bad (6,000 - 120 = 5,880): 89,932 messages. Residue 5:
-        // 6,000 orders; 7: 6,000 - 2 refunds; 9: 6,000 ratings; 8: tickets t0…t1199.
-        XCTAssertEqual(expectedCounts, ["agents": 0, "messages": 89_932, "orders": 6_000, "refunds": 5_998,
-                                        "ratings": 6_000, "tickets": 1_200, "qa": 0, "shifts": 0])
+        // one line in 1,000, which is bad (3,000 - 60 = 2,940): 44,992 messages. Residue 5:
+        // 3,000 orders; 7: 3,000 - 2 refunds; 9: 3,000 ratings; 8: tickets t0…t599.
+        XCTAssertEqual(expectedCounts, ["agents": 0, "messages": 44_992, "orders": 3_000, "refunds": 2_998,
+                                        "ratings": 3_000, "tickets": 600, "qa": 0, "shifts": 0])
         assertSameBook(try store.loadBook(), try expected.loadBook())
         let size = try XCTUnwrap(try FileManager.default.attributesOfItem(atPath: feed)[.size] as? Int)
         XCTAssertEqual(try store.feedPosition(feed: feed)?.offset, Int64(size), "the position reached the end of the feed")
