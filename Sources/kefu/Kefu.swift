@@ -14,5 +14,8 @@ struct Kefu: ParsableCommand {
             BacktestCommand.self,
             WhatIfCommand.self,
             StaffingCommand.self,
+            ImportCommand.self,
+            IngestCommand.self,
+            PruneCommand.self,
         ])
 }
