@@ -1,0 +1,148 @@
+/// What one buyer's messages, orders and refunds add to the figures of a period: per-agent
+/// tallies plus the team's distinct paid buyers and silent sales.
+///
+/// Every figure of SPEC §3 and §5 except ratings and tickets is a sum of such contributions,
+/// because conversations, turns, attribution, inquiries and conversion never look beyond one
+/// buyer. That is what makes the live path exact: a new record for a buyer replaces that
+/// buyer's contribution.
+public struct BuyerContribution: Sendable, Equatable {
+    /// Tallies by agent id (a buyer talks to few agents: a small array, not a dictionary).
+    public var agents: [(agent: String, tally: Tally)] = []
+    /// 1 when any credited order of the buyer was paid in the period (team paid buyers).
+    public var teamPaidBuyer = 0
+    public var silentSalesFen: Fen = 0
+    public var silentOrders = 0
+
+    public init() {}
+
+    mutating func withTally(_ agent: String, _ body: (inout Tally) -> Void) {
+        if let i = agents.firstIndex(where: { $0.agent == agent }) {
+            body(&agents[i].tally)
+        } else {
+            var t = Tally()
+            body(&t)
+            agents.append((agent, t))
+        }
+    }
+
+    public static func == (a: BuyerContribution, b: BuyerContribution) -> Bool {
+        a.teamPaidBuyer == b.teamPaidBuyer && a.silentSalesFen == b.silentSalesFen && a.silentOrders == b.silentOrders
+            && a.agents.count == b.agents.count
+            && zip(a.agents, b.agents).allSatisfy { $0.agent == $1.agent && $0.tally == $1.tally }
+    }
+}
+
+/// Computes buyers' contributions for one period, rule and as-of instant.
+public struct BuyerScorer: Sendable {
+    public let config: KefuConfig
+    public let period: Period
+    public let rule: AttributionRule
+    public let asOf: Instant?
+    private let builder: ConversationBuilder
+
+    public init(config: KefuConfig, period: Period, rule: AttributionRule, asOf: Instant?) {
+        self.config = config; self.period = period; self.rule = rule; self.asOf = asOf
+        builder = ConversationBuilder(zone: config.zone, outlierMs: config.thresholds.outlierMs)
+    }
+
+    /// The contribution of one buyer. `refunds` gives an order's refunds.
+    public func contribution(buyer: String, messages: [SequencedMessage], orders: [Order],
+                             refunds: (String) -> [Refund]) -> BuyerContribution {
+        var out = BuyerContribution()
+        let th = config.thresholds
+        let zone = config.zone
+        let w = th.attributionWindowMs
+
+        // Orders as of the report's instant: created by then; a later payment reads as unpaid.
+        var visible: [Order] = []
+        visible.reserveCapacity(orders.count)
+        for var o in orders {
+            if let t = asOf {
+                if o.createdAt > t { continue }
+                if let p = o.paidAt, p > t { o.paidAt = nil }
+            }
+            visible.append(o)
+        }
+        visible.sort { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : utf8Less($0.id, $1.id) }
+
+        // Attribution of every visible order.
+        let timeline = AgentMessageTimeline(messages: messages, asOf: asOf)
+        var credits: [OrderCredit] = []
+        credits.reserveCapacity(visible.count)
+        for o in visible {
+            credits.append(timeline.credit(createdAt: o.createdAt, paidAt: o.paidAt, windowMs: w, rule: rule))
+        }
+
+        // Sales, refunds, assists and silent sales, by paid_at in the period.
+        var paidBuyerAgents: [String] = []
+        for (k, o) in visible.enumerated() {
+            guard let p = o.paidAt, period.contains(day: zone.dayNumber(of: p)) else { continue }
+            let credit = credits[k]
+            if let agent = credit.credited {
+                var refunded: Fen = 0
+                for r in refunds(o.id) where asOf.map({ r.refundedAt <= $0 }) ?? true { refunded += r.amount }
+                out.withTally(agent) {
+                    $0.salesFen += o.amount; $0.paidOrders += 1; $0.items += o.items; $0.refundFen += refunded
+                }
+                if !paidBuyerAgents.contains(agent) {
+                    paidBuyerAgents.append(agent)
+                    out.withTally(agent) { $0.paidBuyers += 1 }
+                }
+                out.teamPaidBuyer = 1
+            } else {
+                out.silentSalesFen += o.amount
+                out.silentOrders += 1
+            }
+            if let helper = credit.assist {
+                out.withTally(helper) { $0.assistOrders += 1; $0.assistFen += o.amount }
+            }
+        }
+
+        // Conversations in the period: service figures, inquiries and conversion.
+        for conv in builder.conversations(buyer: buyer, messages: messages, asOf: asOf) where period.contains(conv.day) {
+            out.withTally(conv.agent) { t in
+                add(conversation: conv, to: &t, thresholds: th)
+                guard conv.isConsult, let t1 = conv.firstBuyerMessage else { return }
+                // An inquiry: no order of the buyer in [t1 − W, t1).
+                if visible.contains(where: { $0.createdAt >= t1 - w && $0.createdAt < t1 }) { return }
+                t.inquiries += 1
+                var ordered = false, paid = false
+                for (k, o) in visible.enumerated() where o.createdAt >= t1 && o.createdAt <= t1 + w
+                    && credits[k].credited == conv.agent {
+                    ordered = true
+                    if o.paidAt != nil { paid = true; break }
+                }
+                if ordered { t.inquiriesOrdered += 1 }
+                if paid { t.inquiriesPaid += 1 }
+            }
+        }
+        return out
+    }
+
+    private func add(conversation c: Conversation, to t: inout Tally, thresholds th: Thresholds) {
+        t.buyerMessages += c.buyerMessages
+        t.agentMessages += c.agentMessages
+        if c.isConsult {
+            t.consults += 1
+            if c.isReception {
+                t.receptions += 1
+                if c.durationMs >= th.validMs { t.validConversations += 1 }
+                if c.durationMs > th.longMs { t.longReceptions += 1 }
+            }
+        } else if c.isOutreach {
+            t.outreach += 1
+        }
+        for (i, turn) in c.turns.enumerated() {
+            t.turns += 1
+            guard let r = turn.responseMs else { continue }
+            if r <= th.fastMs { t.fastTurns += 1 }
+            if r > th.outlierMs {
+                t.outliers += 1
+                continue
+            }
+            t.artSumMs += r; t.artCount += 1
+            if r > th.slowMs { t.slowTurns += 1 }
+            if i == 0 { t.frtSumMs += r; t.frtCount += 1 }
+        }
+    }
+}
