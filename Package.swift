@@ -41,5 +41,6 @@ let package = Package(
         .testTarget(name: "KefuStoreTests", dependencies: ["KefuStore", "KefuSample", "KefuCore"]),
         .testTarget(name: "KefuTUITests", dependencies: ["KefuTUI", "KefuCore", "KefuSample"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kefu"]),
+        .testTarget(name: "KefuStaffingTests", dependencies: ["KefuCore"]),
     ]
 )
