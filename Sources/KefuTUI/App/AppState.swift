@@ -22,15 +22,22 @@ public enum ViewPeriod: Sendable, Equatable {
 
 /// The columns of the team table; `s` cycles the sort through them.
 public enum TeamColumn: Int, Sendable, CaseIterable {
-    case name, role, status, consults, conversion, aov, sales, frt, slowRatio, score, rank
+    case name, role, group, status, consults, receptions, replyRate, conversion, aov, sales, frt, art, slowRatio,
+         satisfaction, score, rank
 
-    /// Numbers sort largest first, except where smaller is better (FRT, slow ratio, rank) and text.
+    /// Numbers sort largest first, except where smaller is better (FRT, ART, slow ratio, rank) and text.
     public var descendingByDefault: Bool {
         switch self {
-        case .consults, .conversion, .aov, .sales, .score: return true
-        case .name, .role, .status, .frt, .slowRatio, .rank: return false
+        case .consults, .receptions, .replyRate, .conversion, .aov, .sales, .satisfaction, .score: return true
+        case .name, .role, .group, .status, .frt, .art, .slowRatio, .rank: return false
         }
     }
+
+    /// Shown only on wide terminals (120 columns or more).
+    public var wideOnly: Bool { [.group, .receptions, .replyRate, .art, .satisfaction].contains(self) }
+
+    /// The columns a table of this width shows, in order.
+    public static func visible(width: Int) -> [TeamColumn] { allCases.filter { width >= 120 || !$0.wideOnly } }
 }
 
 /// The whole state of the dashboard. Changed only by `update`; drawn by `render`.
@@ -55,7 +62,7 @@ public struct AppState: Sendable, Equatable {
     public var editingFilter = false
     public var showHelp = false
     public var heatMetric: HeatmapMetric = .consults
-    public var heatSpan: HeatmapSpan = .days
+    public var heatByWeekday = false
     public var period: ViewPeriod = .today
     /// The agent shown on the agent screen.
     public var agentID: String?

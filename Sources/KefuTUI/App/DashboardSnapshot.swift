@@ -28,12 +28,12 @@ public struct DashboardSnapshot: Sendable, Equatable {
     /// Each agent's slowest answered turns today, slowest first.
     public var slowestTurns: [String: [SlowTurn]]
     /// Heatmaps by metric and span.
-    public var heatmaps: [HeatmapKey: HeatmapTable]
+    public var heatmaps: [HeatmapKey: HeatmapGrid]
 
     public init(shop: String, zone: ShopTimeZone, now: Instant, newestRecord: Instant?, rule: AttributionRule,
                 today: RuleReports, yesterdaySoFar: Report, month: Report, hourlyToday: [Tally], hourlyYesterday: [Tally],
                 hourlyConsults: [String: [Int]], lastActivity: [String: Instant], slowestTurns: [String: [SlowTurn]],
-                heatmaps: [HeatmapKey: HeatmapTable]) {
+                heatmaps: [HeatmapKey: HeatmapGrid]) {
         self.shop = shop; self.zone = zone; self.now = now; self.newestRecord = newestRecord; self.rule = rule
         self.today = today; self.yesterdaySoFar = yesterdaySoFar; self.month = month
         self.hourlyToday = hourlyToday; self.hourlyYesterday = hourlyYesterday; self.hourlyConsults = hourlyConsults
@@ -75,59 +75,28 @@ public struct SlowTurn: Sendable, Equatable {
     }
 }
 
-/// What a heatmap cell measures (SPEC §9).
-public enum HeatmapMetric: String, Sendable, CaseIterable {
-    /// Consults started in the hour.
-    case consults
-    /// Buyer messages in the hour.
-    case buyerMessages
-    /// Mean answered-turn response time, seconds.
-    case responseTime
-    /// Concurrent conversations per online agent.
-    case loadPerAgent
+/// Which heatmap: a metric over the last days, or pooled by weekday.
+public struct HeatmapKey: Sendable, Hashable {
+    public var metric: HeatmapMetric
+    public var byWeekday: Bool
+    public init(_ metric: HeatmapMetric, byWeekday: Bool) { self.metric = metric; self.byWeekday = byWeekday }
+}
 
+extension HeatmapMetric {
     public func name(_ l: Language) -> String {
         switch self {
         case .consults: return l.pick("咨询人数", "consults")
         case .buyerMessages: return l.pick("买家消息", "buyer messages")
         case .responseTime: return l.pick("平均响应", "response time")
-        case .loadPerAgent: return l.pick("人均并发", "load per agent")
+        case .concurrency: return l.pick("人均并发", "load per agent")
         }
     }
 
     func format(_ v: Double) -> String {
         switch self {
-        case .consults, .buyerMessages: return Formats.count(Int(v.rounded()))
+        case .consults, .buyerMessages: return v < 10 && v != v.rounded() ? Formats.decimal(v, 1) : Formats.count(Int(v.rounded()))
         case .responseTime: return Formats.seconds(v)
-        case .loadPerAgent: return Formats.decimal(v, 1)
+        case .concurrency: return Formats.decimal(v, 1)
         }
     }
-}
-
-/// Rows of a heatmap: calendar days (the last 14) or weekdays (averaged).
-public enum HeatmapSpan: String, Sendable, CaseIterable {
-    case days, weekdays
-}
-
-public struct HeatmapKey: Sendable, Hashable {
-    public var metric: HeatmapMetric
-    public var span: HeatmapSpan
-    public init(_ metric: HeatmapMetric, _ span: HeatmapSpan) { self.metric = metric; self.span = span }
-}
-
-/// A heatmap's rows; each has 24 hourly values (nil = no data).
-public struct HeatmapTable: Sendable, Equatable {
-    public var rows: [HeatmapRow]
-    public init(rows: [HeatmapRow]) { self.rows = rows }
-}
-
-public struct HeatmapRow: Sendable, Equatable {
-    public enum Label: Sendable, Equatable {
-        case day(LocalDate)
-        /// 0 = Monday.
-        case weekday(Int)
-    }
-    public var label: Label
-    public var values: [Double?]
-    public init(label: Label, values: [Double?]) { self.label = label; self.values = values }
 }

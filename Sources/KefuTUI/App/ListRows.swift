@@ -53,6 +53,11 @@ extension AppState {
         switch column {
         case .name: return order(a.name ?? a.agentID, b.name ?? b.agentID)
         case .role: return order(a.role, b.role)
+        case .group: return order(a.group, b.group)
+        case .receptions: return order(a.tally.receptions, b.tally.receptions)
+        case .replyRate: return order(a.replyRate, b.replyRate)
+        case .art: return order(a.artSeconds, b.artSeconds)
+        case .satisfaction: return order(a.satisfaction, b.satisfaction)
         case .status: return order(AgentStatus(lastActivity: snap.lastActivity[a.agentID], now: now),
                                    AgentStatus(lastActivity: snap.lastActivity[b.agentID], now: now))
         case .consults: return order(a.tally.consults, b.tally.consults)

@@ -80,7 +80,8 @@ private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
         else if state.screen == .agent { state.screen = state.returnScreen }
     case .filter: state.editingFilter = true
     case .cycleSort:
-        state.sortColumn = TeamColumn(rawValue: (state.sortColumn.rawValue + 1) % TeamColumn.allCases.count)!
+        let visible = TeamColumn.visible(width: state.width)
+        state.sortColumn = visible[((visible.firstIndex(of: state.sortColumn) ?? -1) + 1) % visible.count]
         state.sortDescending = state.sortColumn.descendingByDefault
     case .reverseSort: state.sortDescending.toggle()
     case .switchRule:
@@ -93,7 +94,7 @@ private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
     case .cycleHeatMetric:
         let all = HeatmapMetric.allCases
         state.heatMetric = all[(all.firstIndex(of: state.heatMetric)! + 1) % all.count]
-    case .toggleHeatSpan: state.heatSpan = state.heatSpan == .days ? .weekdays : .days
+    case .toggleHeatSpan: state.heatByWeekday.toggle()
     case .togglePeriod: state.period = state.period == .today ? .month : .today; state.clampSelection()
     case .help: state.showHelp = true
     case .quit, .quitNow: state.quitting = true; return [.quit]

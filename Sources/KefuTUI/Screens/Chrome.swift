@@ -52,9 +52,10 @@ enum Chrome {
         var x = 1
         let hints: [Action] = [.help, .nextScreen, .drillDown, .filter, .cycleSort, .cycleHeatMetric, .togglePeriod, .switchRule, .cycleTheme, .toggleLanguage, .quit]
         for b in KeyBindings.bindings(on: s.screen) where hints.contains(b.action) {
+            // Only whole hints: one that does not fit ends the line.
+            guard x + DisplayWidth.of(b.label + " " + b.help(l)) < f.width else { break }
             let keyEnd = f.put(b.label, x: x, y: y, style: p.accent)
             x = f.put(" " + b.help(l) + "  ", x: keyEnd, y: y, style: p.muted)
-            if x >= f.width { break }
         }
     }
 
@@ -87,21 +88,32 @@ enum MinSizeScreen {
 enum HelpOverlay {
     static func draw(_ f: inout Frame, _ s: AppState, _ p: Palette) {
         let l = s.language
-        var lines: [(String, String)] = KeyBindings.bindings(on: s.screen).map { ($0.label, $0.help(l)) }
-        if s.screen == .agent, let agent = s.drillAgent {
-            lines.append(("", ""))
-            for line in agent.scorecard { lines.append((MetricText.name(line.metric, l), MetricText.definition(line.metric, l))) }
-        }
-        let keyWidth = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
-        let width = min(f.width - 4, max(40, (lines.map { keyWidth + 2 + DisplayWidth.of($0.1) }.max() ?? 0) + 4))
-        let height = min(f.height - 2, lines.count + 3)
-        let rect = Rect(x: (f.width - width) / 2, y: max(1, (f.height - height) / 2), width: width, height: height)
+        let keys = KeyBindings.bindings(on: s.screen).map { ($0.label, $0.help(l)) }
+        // On the agent screen, the definitions of the scorecard's metrics come first.
+        let definitions = s.screen == .agent ? (s.drillAgent?.scorecard ?? []).map {
+            (MetricText.name($0.metric, l), MetricText.definition($0.metric, l)) } : []
+        let width = f.width - 4
+        let columnWidth = (width - 4) / 2
+        let keyRows = (keys.count + 1) / 2
+        let height = min(f.height - 2, keyRows + definitions.count + (definitions.isEmpty ? 0 : 1) + 3)
+        let rect = Rect(x: 2, y: max(1, (f.height - height) / 2), width: width, height: height)
         f.fill(rect, style: p.base)
         Box.draw(&f, rect, title: l.pick(" 帮助 · 任意键关闭 ", " Help · any key closes "), p)
-        for (i, (key, text)) in lines.prefix(height - 3).enumerated() {
-            let y = rect.y + 2 + i
-            f.put(DisplayWidth.fit(key, keyWidth), x: rect.x + 2, y: y, style: p.accent, limit: rect.maxX - 1)
-            f.put(text, x: rect.x + 4 + keyWidth, y: y, style: p.base, limit: rect.maxX - 2)
+        var y = rect.y + 2
+        let nameWidth = definitions.map { DisplayWidth.of($0.0) }.max() ?? 0
+        for (name, text) in definitions where y < rect.maxY - 1 {
+            f.put(DisplayWidth.fit(name, nameWidth), x: rect.x + 2, y: y, style: p.title)
+            f.put(text, x: rect.x + 4 + nameWidth, y: y, style: p.base, limit: rect.maxX - 2)
+            y += 1
+        }
+        if !definitions.isEmpty { y += 1 }
+        let keyWidth = keys.map { DisplayWidth.of($0.0) }.max() ?? 0
+        for (i, (key, text)) in keys.enumerated() {
+            let row = y + i % keyRows
+            guard row < rect.maxY - 1 else { continue }
+            let x = rect.x + 2 + (i / keyRows) * (columnWidth + 2)
+            f.put(DisplayWidth.fit(key, keyWidth), x: x, y: row, style: p.accent)
+            f.put(text, x: x + keyWidth + 2, y: row, style: p.base, limit: min(rect.maxX - 2, x + columnWidth))
         }
     }
 }

@@ -8,34 +8,34 @@ enum HeatmapScreen {
     static func draw(_ f: inout Frame, _ s: AppState, _ p: Palette) {
         guard let snap = s.snapshot else { return }
         let l = s.language
-        let span = s.heatSpan == .days ? l.pick("近14天", "last 14 days") : l.pick("按星期平均", "by weekday")
+        let span = !s.heatByWeekday ? l.pick("近14天", "last 14 days") : l.pick("按星期平均", "by weekday")
         Chrome.title(&f, l.pick("负载热力图", "Load heatmap") + " · " + s.heatMetric.name(l) + " · " + span, y: 2, p,
                      right: l.pick("m 切换指标  w 天/星期", "m metric  w days/weekdays"))
-        guard let table = snap.heatmaps[HeatmapKey(s.heatMetric, s.heatSpan)], !table.rows.isEmpty else {
+        guard let grid = snap.heatmaps[HeatmapKey(s.heatMetric, byWeekday: s.heatByWeekday)], !grid.rows.isEmpty else {
             f.put(l.pick("还没有足够的历史数据", "not enough history yet"), x: 2, y: 4, style: p.muted)
             return
         }
-        let labelWidth = 11
+        let labelWidth = 12
         let cell = max(2, min(5, (f.width - labelWidth - 1) / 24))
         // Hour axis: every hour when cells are wide, else every third.
         let step = cell >= 3 ? 1 : 3
         for h in stride(from: 0, to: 24, by: step) {
             f.put(String(h), x: labelWidth + h * cell, y: 3, style: p.muted)
         }
-        let top = table.rows.compactMap { $0.values.compactMap { $0 }.max() }.max() ?? 0
-        for (i, row) in table.rows.enumerated() {
+        let top = grid.max ?? 0
+        for (i, row) in grid.rows.enumerated() {
             let y = 4 + i
             guard y < f.height - 3 else { break }
-            f.put(label(row.label, l), x: 1, y: y, style: p.muted, limit: labelWidth)
-            for (h, v) in row.values.prefix(24).enumerated() {
+            f.put(label(row, l), x: 1, y: y, style: p.muted, limit: labelWidth)
+            for (h, v) in grid.cells[i].prefix(24).enumerated() {
                 let (glyph, style) = shade(v, top: top, p)
                 f.put(String(repeating: String(glyph), count: cell - 1), x: labelWidth + h * cell, y: y, style: style)
             }
         }
-        legend(&f, y: min(f.height - 2, 5 + table.rows.count), top: top, s.heatMetric, l, p)
+        legend(&f, y: min(f.height - 2, 5 + grid.rows.count), top: top, s.heatMetric, l, p)
     }
 
-    static func label(_ label: HeatmapRow.Label, _ l: Language) -> String {
+    static func label(_ label: HeatmapRow, _ l: Language) -> String {
         switch label {
         case .day(let d): return String(d.description.dropFirst(5)) + " " + l.weekday(d.weekday)
         case .weekday(let w): return l.weekday(w)

@@ -30,25 +30,33 @@ enum TeamScreen {
         }
     }
 
-    static func columns(_ s: AppState) -> [TableColumn] {
-        let l = s.language
-        let titles: [(TeamColumn?, String, Int, Bool, Bool)] = [
-            (nil, "", 1, false, false),
-            (.name, l.pick("姓名", "Name"), 6, false, true),
-            (.role, l.pick("岗位", "Role"), 5, false, false),
-            (.status, l.pick("状态", "Status"), 6, false, false),
-            (.consults, l.pick("咨询", "Cons"), 5, true, false),
-            (.conversion, l.pick("转化率", "Conv"), 7, true, false),
-            (.aov, l.pick("客单价", "AOV"), 7, true, false),
-            (.sales, l.pick("销售额", "Sales"), 9, true, false),
-            (.frt, l.pick("首响", "FRT"), 5, true, false),
-            (.slowRatio, l.pick("慢响应", "Slow"), 6, true, false),
-            (.score, l.pick("得分", "Score"), 6, true, false),
-            (.rank, l.pick("排名", "Rank"), 4, true, false),
-        ]
-        return titles.map { column, title, width, right, flex in
-            let mark = column == s.sortColumn ? (s.sortDescending ? "▼" : "▲") : ""
-            return TableColumn(title + mark, width: width, alignRight: right, flexible: flex)
+    /// Title, width and alignment of a column.
+    static func spec(_ c: TeamColumn, _ l: Language) -> (String, Int, Bool) {
+        switch c {
+        case .name: return (l.pick("姓名", "Name"), 6, false)
+        case .role: return (l.pick("岗位", "Role"), 5, false)
+        case .group: return (l.pick("组", "Group"), 8, false)
+        case .status: return (l.pick("状态", "Status"), 6, false)
+        case .consults: return (l.pick("咨询", "Cons"), 5, true)
+        case .receptions: return (l.pick("接待", "Recp"), 5, true)
+        case .replyRate: return (l.pick("回复率", "Reply"), 7, true)
+        case .conversion: return (l.pick("转化率", "Conv"), 7, true)
+        case .aov: return (l.pick("客单价", "AOV"), 7, true)
+        case .sales: return (l.pick("销售额", "Sales"), 9, true)
+        case .frt: return (l.pick("首响", "FRT"), 5, true)
+        case .art: return (l.pick("平均响应", "ART"), 8, true)
+        case .slowRatio: return (l.pick("慢响应", "Slow"), 6, true)
+        case .satisfaction: return (l.pick("满意率", "Satisf"), 7, true)
+        case .score: return (l.pick("得分", "Score"), 6, true)
+        case .rank: return (l.pick("排名", "Rank"), 4, true)
+        }
+    }
+
+    static func columns(_ s: AppState, width: Int) -> [TableColumn] {
+        [TableColumn("", width: 1, alignRight: false)] + TeamColumn.visible(width: width).map { c in
+            let (title, w, right) = spec(c, s.language)
+            let mark = c == s.sortColumn ? (s.sortDescending ? "▼" : "▲") : ""
+            return TableColumn(title + mark, width: w, alignRight: right, flexible: c == .name, maxWidth: 26)
         }
     }
 
@@ -58,21 +66,29 @@ enum TeamScreen {
         let status = AgentStatus(lastActivity: snap.lastActivity[a.agentID], now: s.now)
         let rowStyle = a.isActive ? p.base : p.muted
         let statusStyle = status == .busy ? p.good : status == .online ? p.base : p.muted
-        return [
-            TableCell(a.warning ? "!" : a.topShare ? "*" : "", a.warning ? p.warn : p.good),
-            TableCell(a.name ?? a.agentID, rowStyle),
-            TableCell(l.role(a.role), rowStyle),
-            TableCell(status.label(l), statusStyle),
-            TableCell(Formats.count(a.tally.consults), rowStyle),
-            TableCell(Formats.percent(a.conversion), p.judge(a.conversion, team: team.conversion, lowerIsBetter: false)),
-            TableCell(a.aovFen.map(Formats.money) ?? Formats.none,
-                      p.judge(a.aovFen.map(Double.init), team: team.aovFen.map(Double.init), lowerIsBetter: false)),
-            TableCell(Formats.money(a.tally.salesFen), rowStyle),
-            TableCell(Formats.seconds(a.frtSeconds), p.judge(a.frtSeconds, team: team.frtSeconds, lowerIsBetter: true)),
-            TableCell(Formats.percent(a.slowRatio), p.judge(a.slowRatio, team: team.slowRatio, lowerIsBetter: true)),
-            TableCell(Formats.score(a.score), p.judge(a.score, team: 100, lowerIsBetter: false)),
-            TableCell(a.rank.map(String.init) ?? Formats.none, rowStyle),
-        ]
+        let mark = TableCell(a.warning ? "!" : a.topShare ? "*" : "", a.warning ? p.warn : p.good)
+        return [mark] + TeamColumn.visible(width: s.width).map { column -> TableCell in
+            switch column {
+            case .name: return TableCell(a.name ?? a.agentID, rowStyle)
+            case .role: return TableCell(l.role(a.role), rowStyle)
+            case .group: return TableCell(a.group ?? "", rowStyle)
+            case .status: return TableCell(status.label(l), statusStyle)
+            case .consults: return TableCell(Formats.count(a.tally.consults), rowStyle)
+            case .receptions: return TableCell(Formats.count(a.tally.receptions), rowStyle)
+            case .replyRate: return TableCell(Formats.percent(a.replyRate), p.judge(a.replyRate, team: team.replyRate, lowerIsBetter: false))
+            case .conversion: return TableCell(Formats.percent(a.conversion), p.judge(a.conversion, team: team.conversion, lowerIsBetter: false))
+            case .aov: return TableCell(a.aovFen.map(Formats.money) ?? Formats.none,
+                                        p.judge(a.aovFen.map(Double.init), team: team.aovFen.map(Double.init), lowerIsBetter: false))
+            case .sales: return TableCell(Formats.money(a.tally.salesFen), rowStyle)
+            case .frt: return TableCell(Formats.seconds(a.frtSeconds), p.judge(a.frtSeconds, team: team.frtSeconds, lowerIsBetter: true))
+            case .art: return TableCell(Formats.seconds(a.artSeconds), p.judge(a.artSeconds, team: team.artSeconds, lowerIsBetter: true))
+            case .slowRatio: return TableCell(Formats.percent(a.slowRatio), p.judge(a.slowRatio, team: team.slowRatio, lowerIsBetter: true))
+            case .satisfaction: return TableCell(Formats.percent(a.satisfaction),
+                                                 p.judge(a.satisfaction, team: team.satisfaction, lowerIsBetter: false))
+            case .score: return TableCell(Formats.score(a.score), p.judge(a.score, team: 100, lowerIsBetter: false))
+            case .rank: return TableCell(a.rank.map(String.init) ?? Formats.none, rowStyle)
+            }
+        }
     }
 
     private static func drawTable(_ f: inout Frame, _ s: AppState, _ snap: DashboardSnapshot, _ p: Palette) {
@@ -80,7 +96,7 @@ enum TeamScreen {
         let rows = s.teamRows()
         let team = snap.today[s.rule].team.tally
         let rect = Rect(x: 0, y: top, width: f.width, height: f.height - 1 - top)
-        TableWidget.draw(&f, rect, columns: columns(s), rows: rows.map { cells($0, team: team, s, snap, p) },
+        TableWidget.draw(&f, rect, columns: columns(s, width: f.width), rows: rows.map { cells($0, team: team, s, snap, p) },
                          selected: rows.isEmpty ? nil : s.selection[.team] ?? 0, scroll: s.scroll[.team] ?? 0, palette: p)
         if rows.isEmpty {
             let msg = s.filter.isEmpty ? s.language.pick("今天还没有客服数据", "no agents with data today")

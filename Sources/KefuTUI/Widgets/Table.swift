@@ -5,9 +5,11 @@ public struct TableColumn: Sendable {
     public var width: Int
     public var alignRight: Bool
     public var flexible: Bool
+    /// The most a flexible column grows to.
+    public var maxWidth: Int
 
-    public init(_ title: String, width: Int, alignRight: Bool = true, flexible: Bool = false) {
-        self.title = title; self.width = width; self.alignRight = alignRight; self.flexible = flexible
+    public init(_ title: String, width: Int, alignRight: Bool = true, flexible: Bool = false, maxWidth: Int = .max) {
+        self.title = title; self.width = width; self.alignRight = alignRight; self.flexible = flexible; self.maxWidth = maxWidth
     }
 }
 
@@ -25,7 +27,7 @@ public enum TableWidget {
     /// gets the remainder (at least its own width). One space separates columns.
     public static func widths(_ columns: [TableColumn], total: Int) -> [Int] {
         let fixed = columns.reduce(0) { $0 + ($1.flexible ? 0 : $1.width) } + max(0, columns.count - 1)
-        return columns.map { $0.flexible ? max($0.width, total - fixed) : $0.width }
+        return columns.map { $0.flexible ? max($0.width, min($0.maxWidth, total - fixed)) : $0.width }
     }
 
     /// Draws the table in `rect`: the header on its first row, then `rect.height - 1` body rows
