@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Pure scoring core: records, time, conversations, attribution, metrics, scorecards,
@@ -23,6 +24,11 @@ let package = Package(
         ]),
         // Seeded, realistic data sets (the demo, the tests and the benchmarks use it).
         .target(name: "KefuSample", dependencies: ["KefuCore"]),
+        // `kefu report` and friends: JSON (SPEC §10), CSV and aligned tables.
+        .target(name: "KefuOutput", dependencies: [
+            "KefuCore",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // The embedded SQLite store and the live feed.
         .target(name: "KefuStore", dependencies: [
             "KefuCore", "KefuImport",
@@ -33,10 +39,11 @@ let package = Package(
         // The dashboard: frames, widgets, screens, themes, the terminal layer.
         .target(name: "KefuTUI", dependencies: ["KefuCore", "CNcurses"]),
         .executableTarget(name: "kefu", dependencies: [
-            "KefuCore", "KefuImport", "KefuSample", "KefuStore", "KefuTUI",
+            "KefuCore", "KefuImport", "KefuOutput", "KefuSample", "KefuStore", "KefuTUI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuSample"]),
+        .testTarget(name: "KefuOutputTests", dependencies: ["KefuOutput", "KefuCore"]),
         .testTarget(name: "KefuImportTests", dependencies: ["KefuImport", "KefuCore"]),
         .testTarget(name: "KefuStoreTests", dependencies: ["KefuStore", "KefuSample", "KefuCore"]),
         .testTarget(name: "KefuTUITests", dependencies: ["KefuTUI", "KefuCore", "KefuSample"]),

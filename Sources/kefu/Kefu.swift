@@ -6,5 +6,11 @@ struct Kefu: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kefu",
         abstract: "Customer-service (客服) KPIs, scorecards, pay and staffing for e-commerce shops.",
-        subcommands: [])
+        subcommands: [
+            ReportCommand.self,
+            ConfigCommand.self,
+            PayCommand.self,
+            BacktestCommand.self,
+            StaffingCommand.self,
+        ])
 }

@@ -15,7 +15,9 @@
 /// (over every day of that weekday in the period), ratios are pooled (Σ numerators ÷ Σ
 /// denominators). Weekdays the period does not contain are nil rows.
 public enum Heatmap {
-    public static func build(conversations: [Conversation], messages: [Message], shifts: [Shift], zone: ShopTimeZone,
+    /// The grid of `metric` over `days`. `messages` is read only for `.buyerMessages` (a
+    /// conversation holds counts, not message times); `shifts` only for `.concurrency`.
+    public static func build(conversations: [Conversation], messages: [Message], shifts: some Sequence<Shift>, zone: ShopTimeZone,
                              days: Period, metric: HeatmapMetric, byWeekday: Bool, thresholds: Thresholds) -> HeatmapGrid {
         var sums = CellSums(days: days)
         switch metric {
@@ -37,7 +39,7 @@ public enum Heatmap {
         return byWeekday ? sums.weekdayGrid(metric: metric, isCount: isCount) : sums.dayGrid(metric: metric, isCount: isCount)
     }
 
-    private static func addConcurrency(conversations: [Conversation], shifts: [Shift], zone: ShopTimeZone, into sums: inout CellSums) {
+    private static func addConcurrency(conversations: [Conversation], shifts: some Sequence<Shift>, zone: ShopTimeZone, into sums: inout CellSums) {
         var online = [Set<String>](repeating: [], count: sums.count)
         let shiftsByDay = Dictionary(grouping: shifts, by: { $0.date.day })
         for d in sums.period.from.day..<sums.period.to.day {

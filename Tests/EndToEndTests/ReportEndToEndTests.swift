@@ -1,0 +1,46 @@
+import Foundation
+import XCTest
+
+/// `kefu report` as a user runs it.
+final class ReportEndToEndTests: XCTestCase {
+    /// The example shop in UTF-8 and in GB18030 (Chinese headers and values) gives byte-identical
+    /// JSON under every rule, and the JSON has SPEC §10's top-level keys.
+    func testExamplesAgreeAcrossEncodingsUnderEveryRule() throws {
+        for rule in ["order", "payment", "order-first"] {
+            let utf8 = try KefuBinary.run(["report", "--data", KefuBinary.examples.appendingPathComponent("shop-utf8").path, "--format", "json", "--rule", rule])
+            let gb = try KefuBinary.run(["report", "--data", KefuBinary.examples.appendingPathComponent("shop-gb18030").path, "--format", "json", "--rule", rule])
+            XCTAssertEqual(utf8.status, 0, utf8.stderr)
+            XCTAssertEqual(utf8.stdout, gb.stdout)
+            let json = try JSONSerialization.jsonObject(with: Data(utf8.stdout.utf8)) as! [String: Any]
+            XCTAssertEqual(Set(json.keys), ["period", "rule", "agents", "team"])
+            XCTAssertEqual(json["rule"] as? String, rule)
+            XCTAssertTrue(utf8.stderr.contains("旗舰店:Kiki"), "the import names the agent agents.csv lacks")
+        }
+    }
+
+    /// A bad row: exit status non-zero and `file:line: reason` on stderr; nothing on stdout.
+    func testBadRowFailsWithFileLineReason() throws {
+        let dir = try KefuBinary.tempDir()
+        try "agent_id,name,role\na1,甲,presale\n".write(to: dir.appendingPathComponent("agents.csv"), atomically: true, encoding: .utf8)
+        try "ts,buyer_id,agent_id,sender,auto\n2026-11-10 10:00:00,b1,a1,buyer,\n2026-11-10 10:00:05,b1,a1,系统,\n"
+            .write(to: dir.appendingPathComponent("messages.csv"), atomically: true, encoding: .utf8)
+        let r = try KefuBinary.run(["report", "--data", dir.path])
+        XCTAssertNotEqual(r.status, 0)
+        XCTAssertTrue(r.stderr.contains("messages.csv:3:"), r.stderr)
+        XCTAssertEqual(r.stdout, "")
+        // With --skip-bad-rows the good row is reported and the bad one listed.
+        let skipping = try KefuBinary.run(["report", "--data", dir.path, "--skip-bad-rows", "--format", "csv"])
+        XCTAssertEqual(skipping.status, 0, skipping.stderr)
+        XCTAssertTrue(skipping.stderr.contains("messages.csv:3:"))
+        XCTAssertTrue(skipping.stdout.contains("a1,甲,presale,,1,"))
+    }
+
+    func testBadOptionsFail() throws {
+        let data = KefuBinary.examples.appendingPathComponent("shop-utf8").path
+        XCTAssertNotEqual(try KefuBinary.run(["report", "--data", data, "--from", "2026-13-01"]).status, 0)
+        XCTAssertNotEqual(try KefuBinary.run(["report", "--data", data, "--rule", "best"]).status, 0)
+        XCTAssertNotEqual(try KefuBinary.run(["report", "--data", "/nonexistent"]).status, 0)
+        let one = try KefuBinary.run(["report", "--data", data, "--agent", "旗舰店:小美", "--format", "csv"])
+        XCTAssertEqual(one.stdout.split(separator: "\n").count, 2)
+    }
+}
