@@ -49,5 +49,6 @@ let package = Package(
         .testTarget(name: "KefuTUITests", dependencies: ["KefuTUI", "KefuCore", "KefuSample"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kefu"]),
         .testTarget(name: "KefuStaffingTests", dependencies: ["KefuCore"]),
+        .testTarget(name: "KefuSampleTests", dependencies: ["KefuSample", "KefuCore"]),
     ]
 )

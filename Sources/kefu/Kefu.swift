@@ -12,5 +12,6 @@ struct Kefu: ParsableCommand {
             PayCommand.self,
             BacktestCommand.self,
             StaffingCommand.self,
+            SampleCommand.self,
         ])
 }
