@@ -13,5 +13,6 @@ struct Kefu: ParsableCommand {
             BacktestCommand.self,
             StaffingCommand.self,
             SampleCommand.self,
+            DemoCommand.self,
         ])
 }

@@ -106,7 +106,7 @@ enum Fixture {
             shop: "秦记旗舰店", zone: zone, now: now, newestRecord: now - 3_000, rule: rule, today: reports,
             yesterdaySoFar: report(rule, period: Period(from: day.adding(days: -1), to: day), agents: yesterdayAgents),
             month: report(rule, period: day.month.period, agents: month),
-            hourlyToday: hourly, hourlyYesterday: hourly.map { var t = $0; t.consults = t.consults * 9 / 10; return t },
+            hourlyToday: hourly,
             hourlyConsults: ["qin.zx": [0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 6, 8, 7, 9, 4] + Array(repeating: 0, count: 9),
                              "wang.xm": [0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 5, 6, 3, 8, 6] + Array(repeating: 0, count: 9)],
             lastActivity: ["qin.zx": now - 30_000, "li.jy": now - 400_000, "emma": now - 60_000, "wang.xm": now - 3_000_000,

@@ -18,9 +18,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var yesterdaySoFar: Report
     /// The month to date, under the active rule.
     public var month: Report
-    /// The team's tallies for each hour (0–23) of today and of yesterday, under the active rule.
+    /// The team's tallies for each hour (0–23) of today, under the active rule (hours ahead are empty).
     public var hourlyToday: [Tally]
-    public var hourlyYesterday: [Tally]
     /// Consults started in each hour (0–23) of today, by agent id.
     public var hourlyConsults: [String: [Int]]
     /// Each agent's last message (buyer or agent) time stamp.
@@ -31,12 +30,12 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var heatmaps: [HeatmapKey: HeatmapGrid]
 
     public init(shop: String, zone: ShopTimeZone, now: Instant, newestRecord: Instant?, rule: AttributionRule,
-                today: RuleReports, yesterdaySoFar: Report, month: Report, hourlyToday: [Tally], hourlyYesterday: [Tally],
+                today: RuleReports, yesterdaySoFar: Report, month: Report, hourlyToday: [Tally],
                 hourlyConsults: [String: [Int]], lastActivity: [String: Instant], slowestTurns: [String: [SlowTurn]],
                 heatmaps: [HeatmapKey: HeatmapGrid]) {
         self.shop = shop; self.zone = zone; self.now = now; self.newestRecord = newestRecord; self.rule = rule
         self.today = today; self.yesterdaySoFar = yesterdaySoFar; self.month = month
-        self.hourlyToday = hourlyToday; self.hourlyYesterday = hourlyYesterday; self.hourlyConsults = hourlyConsults
+        self.hourlyToday = hourlyToday; self.hourlyConsults = hourlyConsults
         self.lastActivity = lastActivity; self.slowestTurns = slowestTurns; self.heatmaps = heatmaps
     }
 

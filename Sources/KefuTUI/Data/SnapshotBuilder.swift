@@ -4,9 +4,10 @@ import Synchronization
 /// Turns a record book into a `DashboardSnapshot` with the scoring core: every figure on
 /// screen comes from `ScoringEngine` and `Heatmap`.
 ///
-/// Work that cannot change is cached: yesterday's hours once a day, today's finished hours
-/// once each, the month every 30 s and the heatmaps every 60 s of the dashboard's clock
-/// (late records reach them at the next refresh). Today's reports are rebuilt on every call.
+/// Slow work is cached: each finished hour of today is computed once (a late record for it
+/// shows in the tiles' totals at once, not in that hour's sparkline bar), the month every 30 s
+/// and the heatmaps every 60 s of the dashboard's clock. Today's reports are rebuilt on every
+/// call, over only the buyers active since yesterday (`recentBuyers`).
 public final class SnapshotBuilder: Sendable {
     public let engine: ScoringEngine
     public let shop: String
@@ -42,7 +43,6 @@ public final class SnapshotBuilder: Sendable {
             shop: shop, zone: zone, now: now, newestRecord: recent.newestStamp(notAfter: now), rule: rule,
             today: reports, yesterdaySoFar: yesterdaySoFar, month: month(book, now: now, rule: rule),
             hourlyToday: hourly(recent, day: today, rule: rule, now: now),
-            hourlyYesterday: hourly(recent, day: yesterday, rule: rule, now: now),
             hourlyConsults: Self.consultsByHour(conversations, zone: zone),
             lastActivity: Self.lastActivity(recent, now: now),
             slowestTurns: Self.slowestTurns(conversations),
