@@ -14,5 +14,8 @@ struct Kefu: ParsableCommand {
             StaffingCommand.self,
             SampleCommand.self,
             DemoCommand.self,
+            ImportCommand.self,
+            IngestCommand.self,
+            PruneCommand.self,
         ])
 }
