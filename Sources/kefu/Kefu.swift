@@ -14,6 +14,7 @@ struct Kefu: ParsableCommand {
             StaffingCommand.self,
             SampleCommand.self,
             DemoCommand.self,
+            DashCommand.self,
             ImportCommand.self,
             IngestCommand.self,
             PruneCommand.self,

@@ -6,7 +6,8 @@ enum AgentScreen {
     static func columns(_ l: Language) -> [TableColumn] {
         [TableColumn(l.pick("考核项", "Item"), width: 10, alignRight: false, flexible: true),
          TableColumn(l.pick("实际", "Actual"), width: 9), TableColumn(l.pick("基准", "Baseline"), width: 9),
-         TableColumn(l.pick("达成", "Achieved"), width: 8), TableColumn(l.pick("权重", "Weight"), width: 6),
+         TableColumn(l.pick("达成", "Achieved"), width: 8), TableColumn("", width: 12, alignRight: false),
+         TableColumn(l.pick("权重", "Weight"), width: 6),
          TableColumn(l.pick("得分", "Points"), width: 6)]
     }
 
@@ -34,7 +35,10 @@ enum AgentScreen {
                 let style = line.lost > 0.5 ? p.bad : line.lost < -0.5 ? p.good : p.base
                 return [TableCell(MetricText.name(line.metric, l) + (line.noData ? l.pick("(无数据)", " (no data)") : "")),
                         TableCell(MetricText.format(line.metric, line.actual)), TableCell(MetricText.format(line.metric, line.baseline)),
-                        TableCell(Formats.percent(line.achievement), style), TableCell(Formats.decimal(line.weight, 0)),
+                        TableCell(Formats.percent(line.achievement), style),
+                        // Points against the weight: a full bar is on target (or beyond it).
+                        TableCell(Bar.text(line.weight > 0 ? line.points / line.weight : 1, width: 12), style),
+                        TableCell(Formats.decimal(line.weight, 0)),
                         TableCell(Formats.decimal(line.points, 1), style)]
             }
             TableWidget.draw(&f, Rect(x: 0, y: 3, width: f.width, height: rows.count + 1), columns: columns(l), rows: rows,

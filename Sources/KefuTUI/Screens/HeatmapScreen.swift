@@ -23,11 +23,15 @@ enum HeatmapScreen {
             f.put(String(h), x: labelWidth + h * cell, y: 3, style: p.muted)
         }
         let top = grid.max ?? 0
+        let today = snap.zone.day(of: s.now)
+        let hour = snap.zone.hour(of: s.now)
         for (i, row) in grid.rows.enumerated() {
             let y = 4 + i
             guard y < f.height - 3 else { break }
             f.put(label(row, l), x: 1, y: y, style: p.muted, limit: labelWidth)
             for (h, v) in grid.cells[i].prefix(24).enumerated() {
+                // Hours of today still ahead of the clock are left blank, not shown as zero.
+                if case .day(let d) = row, d == today, h > hour { continue }
                 let (glyph, style) = shade(v, top: top, p)
                 f.put(String(repeating: String(glyph), count: cell - 1), x: labelWidth + h * cell, y: y, style: style)
             }

@@ -40,13 +40,16 @@ public enum Formats {
         return String(format: "%.1f%%", share * 100)
     }
 
-    /// Seconds: `8.5s` under 10 s, `42s` under 100 s, then `3m20s`.
+    /// Seconds in at most 5 columns: `8.5s` under 10 s, `42s` under 100 s, `3m20s` under
+    /// 10 min, then whole minutes (`13m`) and hours (`2h`).
     public static func seconds(_ s: Double?) -> String {
         guard let s else { return none }
-        if s < 10 { return String(format: "%.1fs", s) }
-        if s < 100 { return String(format: "%.0fs", s) }
+        if s < 9.95 { return String(format: "%.1fs", s) }
+        if s < 99.5 { return String(format: "%.0fs", s) }
         let whole = Int(s.rounded())
-        return "\(whole / 60)m\(String(format: "%02d", whole % 60))s"
+        if whole < 600 { return "\(whole / 60)m\(String(format: "%02d", whole % 60))s" }
+        if whole < 6000 { return "\(whole / 60)m" }
+        return "\(whole / 3600)h"
     }
 
     public static func decimal(_ v: Double?, _ places: Int) -> String {
