@@ -13,5 +13,6 @@ struct Kefu: ParsableCommand {
             PayCommand.self,
             BacktestCommand.self,
             StaffingCommand.self,
+            BenchCommand.self,
         ])
 }
