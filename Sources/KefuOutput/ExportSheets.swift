@@ -75,6 +75,33 @@ public enum ExportSheets {
         return [cells, agents, pools]
     }
 
+    /// Scheme checks: agents paid more while their service fell below target; dominant items.
+    public static func checks(_ c: SchemeChecks) -> Sheet {
+        var rows: [[Sheet.Cell]] = c.paidDespiteService.map { f in
+            [.text("pay rose, service below target"), .text(f.month.description), .text(f.agentID),
+             .text("pay +¥\(Yuan.format(f.payRiseFen)), service achievement \(ReportTable.fixed(f.serviceAchievement * 100, 1))%")]
+        }
+        rows += c.dominantItems.map { d in
+            [.text("one item decides the spread"), .text(d.month.description), .text(d.role.rawValue),
+             .text("\(d.metric.rawValue) explains \(ReportTable.fixed(d.share * 100, 1))% of the spread of scores")]
+        }
+        return Sheet(name: "checks 方案检查", columns: [Sheet.Column("check", .text), Sheet.Column("month", .text),
+                                                  Sheet.Column("who", .text), Sheet.Column("detail", .text)], rows: rows)
+    }
+
+    /// The pool forecast under both schemes for a sales plan.
+    public static func forecast(old: PoolForecast, new: PoolForecast) -> Sheet {
+        let rows: [[Sheet.Cell]] = zip(old.rows, new.rows).map { o, n in
+            [.text(n.month.description), .text(n.promotion ? "promo" : ""), .fen(n.plannedSalesFen), .text(n.reference.description),
+             .fen(n.referenceSalesFen), .fen(o.poolFen), .fen(n.poolFen), .fen(n.poolFen - o.poolFen)]
+        }
+        return Sheet(name: "forecast 预测", columns: [
+            Sheet.Column("month", .text), Sheet.Column("promotion", .text), Sheet.Column("planned_sales_yuan", .yuan),
+            Sheet.Column("reference_month", .text), Sheet.Column("reference_sales_yuan", .yuan),
+            Sheet.Column("old_pool_yuan", .yuan), Sheet.Column("new_pool_yuan", .yuan), Sheet.Column("difference_yuan", .yuan),
+        ], rows: rows)
+    }
+
     static func kind(of c: MetricColumn) -> Sheet.Kind {
         switch c.read(Tally()) {
         case .count: return .integer

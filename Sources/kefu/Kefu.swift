@@ -12,7 +12,14 @@ struct Kefu: ParsableCommand {
             SampleCommand.self,
             PayCommand.self,
             BacktestCommand.self,
+            WhatIfCommand.self,
             StaffingCommand.self,
+            SampleCommand.self,
+            DemoCommand.self,
+            DashCommand.self,
+            ImportCommand.self,
+            IngestCommand.self,
+            PruneCommand.self,
             BenchCommand.self,
         ])
 }

@@ -43,4 +43,22 @@ final class ReportEndToEndTests: XCTestCase {
         let one = try KefuBinary.run(["report", "--data", data, "--agent", "旗舰店:小美", "--format", "csv"])
         XCTAssertEqual(one.stdout.split(separator: "\n").count, 2)
     }
+
+    /// `kefu report --db` over a store filled by `kefu import` equals `kefu report --data` on the
+    /// same folder, byte for byte; a missing store is an error, never created.
+    func testReportFromTheStoreEqualsReportFromFiles() throws {
+        let dir = try KefuBinary.tempDir()
+        let db = dir.appendingPathComponent("kefu.sqlite").path
+        let data = KefuBinary.examples.appendingPathComponent("shop-utf8").path
+        XCTAssertEqual(try KefuBinary.run(["import", data, "--db", db]).status, 0)
+        for rule in ["order", "order-first"] {
+            let fromStore = try KefuBinary.run(["report", "--db", db, "--format", "json", "--rule", rule])
+            let fromFiles = try KefuBinary.run(["report", "--data", data, "--format", "json", "--rule", rule])
+            XCTAssertEqual(fromStore.status, 0, fromStore.stderr)
+            XCTAssertEqual(fromStore.stdout, fromFiles.stdout)
+        }
+        let missing = dir.appendingPathComponent("none.sqlite").path
+        XCTAssertNotEqual(try KefuBinary.run(["report", "--db", missing]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
+    }
 }

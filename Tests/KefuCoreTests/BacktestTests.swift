@@ -4,7 +4,7 @@ import XCTest
 /// Pay runs and backtests (SPEC §7, scheme lab).
 final class BacktestTests: XCTestCase {
     /// Two presale agents over October and November: p1 sells 20,000 yuan in each month, p2 nothing.
-    func history() -> RecordBook {
+    static func history() -> RecordBook {
         var records: [Record] = [Fx.staff("p1", "秦子轩", .presale), Fx.staff("p2", "李佳怡", .presale)]
         for (m, day) in ["2026-10-15", "2026-11-15"].enumerated() {
             records += [
@@ -30,7 +30,7 @@ final class BacktestTests: XCTestCase {
     /// A scheme against itself: every difference is zero and the pools are equal.
     func testSchemeAgainstItselfShowsNoDifference() {
         let s = scheme { _ in }
-        let bt = Backtest(book: history(), old: s, new: s, months: months, promotionDays: [Fx.day("2026-11-11")], pilot: [])
+        let bt = Backtest(book: Self.history(), old: s, new: s, months: months, promotionDays: [Fx.day("2026-11-11")], pilot: [])
         XCTAssertEqual(bt.cells.count, 4)
         XCTAssertTrue(bt.cells.allSatisfy { $0.differenceFen == 0 })
         XCTAssertEqual(bt.oldTotalFen, bt.newTotalFen)
@@ -45,7 +45,7 @@ final class BacktestTests: XCTestCase {
     func testDifferencesAndPilotCost() {
         let old = scheme { _ in }
         let new = scheme { $0.salesTiers[1].ratePPM = 20_000 }
-        let bt = Backtest(book: history(), old: old, new: new, months: months, promotionDays: [], pilot: ["p1", "p2"])
+        let bt = Backtest(book: Self.history(), old: old, new: new, months: months, promotionDays: [], pilot: ["p1", "p2"])
         let p1 = bt.agents.first { $0.agentID == "p1" }!
         XCTAssertEqual(p1.oldTotalFen, 620_000)
         XCTAssertEqual(p1.newTotalFen, 640_000)
@@ -57,6 +57,6 @@ final class BacktestTests: XCTestCase {
         XCTAssertEqual(bt.pilotCostFen, 20_000)
         XCTAssertEqual(bt.pools.map(\.pilotFen), [620_000, 620_000])
         XCTAssertEqual(bt.extremes(1).gainers.map(\.agentID), ["p1"])
-        XCTAssertEqual(Backtest.autoPilot(book: history(), old: old, months: months), ["p1", "p2"])
+        XCTAssertEqual(Backtest.autoPilot(book: Self.history(), old: old, months: months), ["p1", "p2"])
     }
 }

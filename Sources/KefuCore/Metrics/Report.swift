@@ -57,6 +57,9 @@ public struct ScoreLine: Sendable, Equatable {
     public var achievement: Double
     public var points: Double
     public var service: Bool
+    /// The item's cap and direction, as scored.
+    public var cap: Double = 1.2
+    public var lowerIsBetter: Bool = false
     /// Points this item cost against its weight (negative when it earned more).
     public var lost: Double { weight - points }
     /// No data: scored as weight × 1.

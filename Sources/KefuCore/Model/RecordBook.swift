@@ -166,5 +166,9 @@ public struct MessageKey: Hashable, Sendable {
 }
 public struct RefundKey: Hashable, Sendable { var orderID: String; var refundedAt: Instant }
 public struct RatingKey: Hashable, Sendable { var ts: Instant; var buyer: String; var agent: String }
-public struct QAKey: Hashable, Sendable { public var month: Month; public var agent: String }
+public struct QAKey: Hashable, Sendable {
+    public var month: Month
+    public var agent: String
+    public init(month: Month, agent: String) { self.month = month; self.agent = agent }
+}
 public struct ShiftKey: Hashable, Sendable { public var agent: String; public var date: LocalDate; public var start: Int }

@@ -38,6 +38,8 @@ public struct Backtest: Sendable, Equatable {
     public var agents: [AgentSummary]
     public var pools: [MonthPool]
     public var pilot: [String]
+    /// The new scheme's pay runs, month by month (for scheme checks).
+    public var newRuns: [PayRun]
 
     public var oldTotalFen: Fen { pools.reduce(0) { $0 + $1.oldFen } }
     public var newTotalFen: Fen { pools.reduce(0) { $0 + $1.newFen } }
@@ -57,8 +59,10 @@ public struct Backtest: Sendable, Equatable {
         self.pilot = pilot
         var cells: [Cell] = []
         var pools: [MonthPool] = []
+        var newRuns: [PayRun] = []
         for m in months {
             guard let o = old.run(book, month: m, rule: rule), let n = new.run(book, month: m, rule: rule) else { continue }
+            newRuns.append(n)
             var pool = MonthPool(month: m, promotion: promotionMonths.contains(m), oldFen: o.totalFen, newFen: n.totalFen, pilotFen: o.totalFen)
             for line in o.lines {
                 let newFen = n.line(for: line.agent.agentID)?.pay.totalFen ?? 0
@@ -70,6 +74,7 @@ public struct Backtest: Sendable, Equatable {
         }
         self.cells = cells
         self.pools = pools
+        self.newRuns = newRuns
         var order: [String] = []
         var byAgent: [String: [Cell]] = [:]
         for c in cells {

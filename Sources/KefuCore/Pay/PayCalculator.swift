@@ -5,10 +5,16 @@ public struct PayInputs: Sendable, Equatable {
     public var kpiPoints: Double?
     /// The team's pooled figures for the same month (relative bonus compares against them).
     public var team: Tally
+    /// Metric values that replace the agent's own (what-if): conversion, AOV, rating mean.
+    public var overrides: [ScoreMetric: Double]
 
-    public init(agent: AgentMetrics, kpiPoints: Double?, team: Tally) {
-        self.agent = agent; self.kpiPoints = kpiPoints; self.team = team
+    public init(agent: AgentMetrics, kpiPoints: Double?, team: Tally, overrides: [ScoreMetric: Double] = [:]) {
+        self.agent = agent; self.kpiPoints = kpiPoints; self.team = team; self.overrides = overrides
     }
+
+    var conversion: Double? { overrides[.conversion] ?? agent.conversion }
+    var aovFen: Fen? { overrides[.aov].map { roundFen($0) } ?? agent.aovFen }
+    var ratingMean: Double? { overrides[.ratingMean] ?? agent.ratingMean }
 }
 
 /// One agent's pay for a month, component by component (SPEC §7). Components are exact
@@ -75,11 +81,11 @@ public struct PayCalculator: Sendable {
             let b = Double(a.tally.receptions) * Double(perReception)
             relative = b
             var line = "relative: base \(a.tally.receptions) receptions × \(Yuan.format(perReception)) = \(yuan(b))"
-            if let own = a.conversion, let team = input.team.conversion, team > 0 {
+            if let own = input.conversion, let team = input.team.conversion, team > 0 {
                 relative += b * (own - team) / team
                 line += " + base × (\(fmt(own)) − \(fmt(team))) / \(fmt(team))"
             }
-            if let own = a.aovFen, let team = input.team.aovFen, team > 0 {
+            if let own = input.aovFen, let team = input.team.aovFen, team > 0 {
                 relative += b * Double(own - team) / Double(team)
                 line += " + base × (\(Yuan.format(own)) − \(Yuan.format(team))) / \(Yuan.format(team))"
             }
@@ -94,7 +100,7 @@ public struct PayCalculator: Sendable {
         }
 
         var factor = 1.0
-        if let gate = plan.satisfactionGate, let mean = a.ratingMean, mean < gate.floorMeanScore {
+        if let gate = plan.satisfactionGate, let mean = input.ratingMean, mean < gate.floorMeanScore {
             factor = gate.factor
             why.append("gate: mean rating \(fmt(mean)) < \(fmt(gate.floorMeanScore)) → commission × \(fmt(gate.factor))")
         }

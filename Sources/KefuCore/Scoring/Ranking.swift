@@ -53,7 +53,7 @@ public struct Ranking: Sendable {
     public static func line(item: ScorecardItem, actual: Double?, baseline: Double?) -> ScoreLine {
         guard let actual, let baseline else {
             return ScoreLine(metric: item.metric, weight: item.weight, actual: actual, baseline: baseline,
-                             achievement: 1, points: item.weight, service: item.service)
+                             achievement: 1, points: item.weight, service: item.service, cap: item.cap, lowerIsBetter: item.lowerIsBetter)
         }
         let raw: Double
         if baseline == 0 {
@@ -65,7 +65,8 @@ public struct Ranking: Sendable {
         }
         let achievement = min(max(raw, 0), item.cap)
         return ScoreLine(metric: item.metric, weight: item.weight, actual: actual, baseline: baseline,
-                         achievement: achievement, points: item.weight * achievement, service: item.service)
+                         achievement: achievement, points: item.weight * achievement, service: item.service,
+                         cap: item.cap, lowerIsBetter: item.lowerIsBetter)
     }
 
     /// Agents up for elimination review (淘汰): scored below the threshold in both months.

@@ -42,6 +42,9 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The budget for the whole period, in yuan.", valueName: "yuan"))
     var budget: String?
 
+    @Option(name: .customLong("plan"), help: ArgumentHelp("A sales plan to forecast the pool for: CSV of month (YYYY-MM) and planned sales in yuan.", valueName: "file"))
+    var salesPlan: String?
+
     func run() throws {
         try reportingFailures {
             let oldConfig = try loadScheme(old), newConfig = try loadScheme(new)
@@ -69,7 +72,15 @@ struct BacktestCommand: ParsableCommand {
                 return f
             }
             let bt = Backtest(book: book, old: oldScheme, new: newScheme, months: months, promotionDays: promoDays, pilot: pilots)
-            let sheets = ExportSheets.backtest(bt)
+            let checks = SchemeChecks(runs: bt.newRuns)
+            var sheets = ExportSheets.backtest(bt) + [ExportSheets.checks(checks)]
+            if let salesPlan {
+                let planned = try readSalesPlan(salesPlan)
+                let promoMonths = Set(try promotionDays(years: Set(planned.map(\.0.year) + months.map(\.year))).map(\.month))
+                sheets.append(ExportSheets.forecast(
+                    old: PoolForecast(book: book, scheme: oldScheme, plan: planned, history: months, promotionMonths: promoMonths),
+                    new: PoolForecast(book: book, scheme: newScheme, plan: planned, history: months, promotionMonths: promoMonths)))
+            }
             if export.format == .table {
                 try export.emit(sheets.map { "\($0.name)\n" + SheetText.table($0) }.joined(separator: "\n") + summary(bt, budgetFen: budgetFen))
                 return
@@ -99,6 +110,24 @@ struct BacktestCommand: ParsableCommand {
             s += "budget ¥\(Yuan.format(b)): new scheme \(verdict) budget by ¥\(Yuan.format(abs(b - bt.newTotalFen)))\n"
         }
         return s
+    }
+
+    /// Reads `month,sales` rows (a header row is allowed), sales in yuan.
+    func readSalesPlan(_ path: String) throws -> [(Month, Fen)] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw UserFacingError("\(path): cannot be read") }
+        var rows: [(Month, Fen)] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+            if line.isEmpty { continue }
+            let cells = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if i == 0, cells.first.flatMap({ Month($0) }) == nil { continue } // header
+            guard cells.count >= 2, let m = Month(cells[0]), let fen = Yuan.fen(cells[1]) else {
+                throw UserFacingError("\(path):\(i + 1): expected month (YYYY-MM), planned sales in yuan")
+            }
+            rows.append((m, fen))
+        }
+        guard !rows.isEmpty else { throw UserFacingError("\(path): no months planned") }
+        return rows
     }
 
     func month(_ text: String, _ option: String) throws -> Month {

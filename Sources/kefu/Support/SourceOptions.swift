@@ -2,11 +2,15 @@ import ArgumentParser
 import Foundation
 import KefuCore
 import KefuImport
+import KefuStore
 
 /// Where records come from (`--data`) and how to read them, shared by the reading commands.
 struct SourceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A folder of record files: the CSVs of SPEC §2 and/or *.jsonl.", valueName: "dir"))
     var data: String?
+
+    @Option(help: ArgumentHelp("The kefu store to read (default, without --data: the default store).", valueName: "path"))
+    var db: String?
 
     @Option(help: ArgumentHelp("The configuration file (default: ./kefu.toml when it exists, else the built-in defaults).", valueName: "file"))
     var config: String?
@@ -25,9 +29,32 @@ struct SourceOptions: ParsableArguments {
         do { return try ConfigFile.load(path: path) } catch { throw UserFacingError("\(error)") }
     }
 
-    /// Reads the data set, printing skipped rows and agents missing from agents.csv to stderr.
+    func validate() throws {
+        if data != nil, db != nil { throw ValidationError("give --data DIR or --db PATH, not both") }
+    }
+
+    /// Reads the records: the data set of `--data`, else the store of `--db` (or the default store).
     func load(config: KefuConfig) throws -> RecordBook {
-        guard let data else { throw UserFacingError("give --data DIR (a folder of CSV / JSON Lines files)") }
+        guard let data else { return try loadStore() }
+        return try loadDataSet(data, config: config)
+    }
+
+    private func loadStore() throws -> RecordBook {
+        let path = db ?? Store.defaultPath
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw UserFacingError(db == nil
+                ? "no --data DIR given and no store at \(path) (fill one with `kefu import DIR`)"
+                : "\(path): no such store (create one with `kefu import DIR --db \(path)`)")
+        }
+        do {
+            return try Store.open(path: path).loadBook()
+        } catch let error as StoreError {
+            throw UserFacingError(error.description)
+        }
+    }
+
+    /// Reads a data set folder, printing skipped rows and agents missing from agents.csv to stderr.
+    private func loadDataSet(_ data: String, config: KefuConfig) throws -> RecordBook {
         let result: LoadResult
         do {
             result = try DataSetLoader.load(directory: data, options: LoadOptions(zone: config.zone, skipBadRows: skipBadRows))

@@ -1,0 +1,78 @@
+import KefuCore
+
+/// The five screens (Tab and 1–5 switch).
+public enum Screen: Int, Sendable, CaseIterable {
+    case team = 1, heatmap, warnings, agent, rules
+
+    public func title(_ l: Language) -> String {
+        switch self {
+        case .team: return l.pick("团队", "Team")
+        case .heatmap: return l.pick("热力图", "Heatmap")
+        case .warnings: return l.pick("预警", "Warnings")
+        case .agent: return l.pick("客服详情", "Agent")
+        case .rules: return l.pick("判定规则", "Rules")
+        }
+    }
+}
+
+/// Which period the Warnings and Agent screens show.
+public enum ViewPeriod: Sendable, Equatable {
+    case today, month
+}
+
+/// The columns of the team table; `s` cycles the sort through them.
+public enum TeamColumn: Int, Sendable, CaseIterable {
+    case name, role, group, status, consults, receptions, replyRate, conversion, aov, sales, frt, art, slowRatio,
+         satisfaction, score, rank
+
+    /// Numbers sort largest first, except where smaller is better (FRT, ART, slow ratio, rank) and text.
+    public var descendingByDefault: Bool {
+        switch self {
+        case .consults, .receptions, .replyRate, .conversion, .aov, .sales, .satisfaction, .score: return true
+        case .name, .role, .group, .status, .frt, .art, .slowRatio, .rank: return false
+        }
+    }
+
+    /// Shown only on wide terminals (120 columns or more).
+    public var wideOnly: Bool { [.group, .receptions, .replyRate, .art, .satisfaction].contains(self) }
+
+    /// The columns a table of this width shows, in order.
+    public static func visible(width: Int) -> [TeamColumn] { allCases.filter { width >= 120 || !$0.wideOnly } }
+}
+
+/// The whole state of the dashboard. Changed only by `update`; drawn by `render`.
+public struct AppState: Sendable, Equatable {
+    public var snapshot: DashboardSnapshot?
+    public var clock: Instant?
+    public var screen: Screen = .team
+    /// Where Esc returns from the agent screen.
+    public var returnScreen: Screen = .team
+    public var language: Language
+    public var rule: AttributionRule
+    /// Index into the theme list the app was started with.
+    public var themeIndex = 0
+    public var themeCount: Int
+    public var width = 80
+    public var height = 24
+    public var selection: [Screen: Int] = [:]
+    public var scroll: [Screen: Int] = [:]
+    public var sortColumn: TeamColumn = .score
+    public var sortDescending = true
+    public var filter = ""
+    public var editingFilter = false
+    public var showHelp = false
+    public var heatMetric: HeatmapMetric = .consults
+    public var heatByWeekday = false
+    public var period: ViewPeriod = .today
+    /// The agent shown on the agent screen.
+    public var agentID: String?
+    public var quitting = false
+
+    public init(language: Language, rule: AttributionRule, themeCount: Int = 1, snapshot: DashboardSnapshot? = nil) {
+        self.language = language; self.rule = rule; self.themeCount = max(1, themeCount); self.snapshot = snapshot
+        clock = snapshot?.now
+    }
+
+    /// The selected row on the current screen.
+    public var selectedRow: Int { selection[screen] ?? 0 }
+}

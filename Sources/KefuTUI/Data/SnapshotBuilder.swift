@@ -1,0 +1,132 @@
+import KefuCore
+import Synchronization
+
+/// Turns a record book into a `DashboardSnapshot` with the scoring core: every figure on
+/// screen comes from `ScoringEngine` and `Heatmap`.
+///
+/// Slow work is cached: each finished hour of today is computed once (a late record for it
+/// shows in the tiles' totals at once, not in that hour's sparkline bar), the month every 30 s
+/// and the heatmaps every 60 s of the dashboard's clock. Today's reports are rebuilt on every
+/// call, over only the buyers active since yesterday (`recentBuyers`).
+public final class SnapshotBuilder: Sendable {
+    public let engine: ScoringEngine
+    public let shop: String
+
+    private struct Cache {
+        /// Cumulative team tallies by end of hour, by day and rule.
+        var cumulative: [HourKey: Tally] = [:]
+        var month: (at: Instant, rule: AttributionRule, report: Report)?
+        var heatmaps: (at: Instant, grids: [HeatmapKey: HeatmapGrid])?
+    }
+    private struct HourKey: Hashable { var day: LocalDate; var hour: Int; var rule: AttributionRule }
+    private let cache = Mutex(Cache())
+
+    public init(config: KefuConfig, shop: String) {
+        engine = ScoringEngine(config: config)
+        self.shop = shop
+    }
+
+    /// The snapshot of `book` as of `now`, under `rule`.
+    public func build(_ book: RecordBook, now: Instant, rule: AttributionRule) -> DashboardSnapshot {
+        let zone = engine.config.zone
+        let today = zone.day(of: now)
+        let yesterday = today.adding(days: -1)
+        let window = engine.config.thresholds.attributionWindowMs
+        let recent = book.recentBuyers(since: zone.startOfDay(yesterday) - window)
+        let todayPeriod = Period(from: today, to: today.adding(days: 1))
+        func todayReport(_ r: AttributionRule) -> Report { engine.report(recent, period: todayPeriod, rule: r, asOf: now) }
+        let reports = RuleReports(order: todayReport(.order), payment: todayReport(.payment), orderFirst: todayReport(.orderFirst))
+        let yesterdaySoFar = engine.report(recent, period: Period(from: yesterday, to: today), rule: rule, asOf: now - 86_400_000)
+        let conversations = engine.conversations(recent, asOf: now).filter { $0.day == today }
+
+        return DashboardSnapshot(
+            shop: shop, zone: zone, now: now, newestRecord: recent.newestStamp(notAfter: now), rule: rule,
+            today: reports, yesterdaySoFar: yesterdaySoFar, month: month(book, now: now, rule: rule),
+            hourlyToday: hourly(recent, day: today, rule: rule, now: now),
+            hourlyConsults: Self.consultsByHour(conversations, zone: zone),
+            lastActivity: Self.lastActivity(recent, now: now),
+            slowestTurns: Self.slowestTurns(conversations),
+            heatmaps: heatmaps(book, now: now))
+    }
+
+    /// The team's figures for each hour of `day`: the difference of the day's cumulative
+    /// tallies at the ends of consecutive hours (hours after `now` are empty).
+    private func hourly(_ book: RecordBook, day: LocalDate, rule: AttributionRule, now: Instant) -> [Tally] {
+        let dayStart = engine.config.zone.startOfDay(day)
+        let period = Period(from: day, to: day.adding(days: 1))
+        var previous = Tally()
+        return (0..<24).map { h in
+            let end = dayStart + Int64(h + 1) * 3_600_000 - 1
+            let hourStart = dayStart + Int64(h) * 3_600_000
+            guard hourStart <= now else { return Tally() }
+            let key = HourKey(day: day, hour: h, rule: rule)
+            let cumulative: Tally
+            if end < now, let cached = cache.withLock({ $0.cumulative[key] }) {
+                cumulative = cached
+            } else {
+                cumulative = engine.report(book, period: period, rule: rule, asOf: min(end, now)).team.tally
+                if end < now { cache.withLock { $0.cumulative[key] = cumulative } }
+            }
+            var hour = cumulative
+            hour -= previous
+            previous = cumulative
+            return hour
+        }
+    }
+
+    private func month(_ book: RecordBook, now: Instant, rule: AttributionRule) -> Report {
+        if let m = cache.withLock({ $0.month }), m.rule == rule, now - m.at < 30_000, now >= m.at { return m.report }
+        let report = engine.report(book, period: engine.config.zone.day(of: now).month.period, rule: rule, asOf: now)
+        cache.withLock { $0.month = (now, rule, report) }
+        return report
+    }
+
+    /// Every heatmap (4 metrics × days/weekdays) over the 14 days ending today.
+    private func heatmaps(_ book: RecordBook, now: Instant) -> [HeatmapKey: HeatmapGrid] {
+        if let h = cache.withLock({ $0.heatmaps }), now - h.at < 60_000, now >= h.at { return h.grids }
+        let zone = engine.config.zone
+        let today = zone.day(of: now)
+        let days = Period(from: today.adding(days: -13), to: today.adding(days: 1))
+        let conversations = engine.conversations(book, asOf: now)
+        let messages = book.allMessages.filter { $0.ts <= now }
+        let shifts = Array(book.shifts.values)
+        var grids: [HeatmapKey: HeatmapGrid] = [:]
+        for metric in HeatmapMetric.allCases {
+            for byWeekday in [false, true] {
+                grids[HeatmapKey(metric, byWeekday: byWeekday)] = Heatmap.build(
+                    conversations: conversations, messages: messages, shifts: shifts, zone: zone, days: days,
+                    metric: metric, byWeekday: byWeekday, thresholds: engine.config.thresholds)
+            }
+        }
+        cache.withLock { $0.heatmaps = (now, grids) }
+        return grids
+    }
+
+    static func consultsByHour(_ conversations: [Conversation], zone: ShopTimeZone) -> [String: [Int]] {
+        var out: [String: [Int]] = [:]
+        for c in conversations where c.isConsult {
+            out[c.agent, default: Array(repeating: 0, count: 24)][zone.hour(of: c.start)] += 1
+        }
+        return out
+    }
+
+    static func lastActivity(_ book: RecordBook, now: Instant) -> [String: Instant] {
+        var out: [String: Instant] = [:]
+        for list in book.messagesByBuyer.values {
+            for m in list where m.message.ts <= now && m.message.ts > (out[m.message.agent] ?? .min) {
+                out[m.message.agent] = m.message.ts
+            }
+        }
+        return out
+    }
+
+    /// Each agent's five slowest answered turns (outliers included: they are what a supervisor
+    /// asks about).
+    static func slowestTurns(_ conversations: [Conversation]) -> [String: [SlowTurn]] {
+        var out: [String: [SlowTurn]] = [:]
+        for c in conversations {
+            for t in c.turns { if let ms = t.responseMs { out[c.agent, default: []].append(SlowTurn(buyer: c.buyer, openedAt: t.openedAt, responseMs: ms)) } }
+        }
+        return out.mapValues { Array($0.sorted { $0.responseMs > $1.responseMs }.prefix(5)) }
+    }
+}

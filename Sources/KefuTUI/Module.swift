@@ -1,2 +1,0 @@
-import KefuCore
-import CNcurses

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import KefuCore
+import KefuImport
+import KefuStore
+import KefuTUI
+import Synchronization
+
+/// `kefu dash`: the dashboard over the store that `kefu ingest` fills.
+struct DashCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dash",
+        abstract: "The live dashboard over the kefu store.",
+        discussion: """
+        Reads the store (--db) once, then folds in the records another process (kefu ingest, \
+        kefu import) commits, within a second of their commit. Figures are today's, in the \
+        shop's time zone, as of now.
+
+        Keys: Tab or 1–5 switch screens, Enter opens an agent, Esc goes back, / filters, s/S \
+        sort, r switches the attribution rule, t the theme, L 中文/English, ? help, q quits.
+
+        Example:
+          kefu ingest --follow feed.jsonl &
+          kefu dash --theme light
+        """)
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("The configuration file (default: ./kefu.toml when it exists, else the built-in defaults).", valueName: "file"))
+    var config: String?
+
+    @Option(help: "The shop's name for the header.")
+    var shop: String = "kefu"
+
+    @OptionGroup var display: DashboardOptions
+
+    func run() throws {
+        var settings = KefuConfig()
+        let file = config ?? (FileManager.default.fileExists(atPath: "kefu.toml") ? "kefu.toml" : nil)
+        if let file {
+            do { settings = try ConfigFile.load(path: file) } catch { throw UserFacingError("\(error)") }
+        } else {
+            settings.zone = try store.shopZone()
+        }
+        let source = try StoreSource(store: store.open())
+        let builder = SnapshotBuilder(config: settings, shop: shop)
+        let clock: @Sendable () -> Instant = { Int64(Date().timeIntervalSince1970 * 1000) }
+        let feed = SnapshotFeed(rule: settings.defaultRule, interval: 0.5, clock: clock) { rule, force in
+            let now = clock()
+            guard let book = source.poll(now: now, force: force) else { return nil }
+            return builder.build(book, now: now, rule: rule)
+        }
+        try display.run(feed: feed, rule: settings.defaultRule)
+    }
+}
+
+/// The store's records in memory, kept current by folding in each commit's changes.
+final class StoreSource: Sendable {
+    /// With no new record, figures are still rebuilt this often (ms) so presence and "as of
+    /// now" move on.
+    static let refreshMs: Int64 = 15_000
+
+    private struct State {
+        var book: RecordBook
+        var change: Int64
+        var dataVersion: Int
+        var builtAt: Instant?
+    }
+    private let store: Store
+    private let state: Mutex<State>
+
+    init(store: Store) throws {
+        self.store = store
+        let version = try store.dataVersion()
+        let (records, upTo) = try store.changes(since: 0)
+        var book = RecordBook()
+        for r in records { book.add(r) }
+        state = Mutex(State(book: book, change: upTo, dataVersion: version))
+    }
+
+    /// The book when there is something new to show (a commit since the last poll, `force`,
+    /// or `refreshMs` passed), else nil. A failed read is retried at the next poll.
+    func poll(now: Instant, force: Bool) -> RecordBook? {
+        state.withLock { s in
+            var changed = false
+            if let version = try? store.dataVersion(), version != s.dataVersion,
+               let (records, upTo) = try? store.changes(since: s.change) {
+                s.dataVersion = version
+                s.change = upTo
+                for r in records { s.book.add(r) }
+                changed = !records.isEmpty
+            }
+            guard force || changed || s.builtAt == nil || now - s.builtAt! >= StoreSource.refreshMs else { return nil }
+            s.builtAt = now
+            return s.book
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import XCTest
+@testable import KefuTUI
+
+/// Every screen rendered from the hand-built fixture, at 80×24 and 160×48, in zh and en, in
+/// the dark theme and in monochrome (NO_COLOR), compared with committed snapshots.
+final class ScreenSnapshotTests: XCTestCase {
+    private func check(_ screen: Screen, _ name: String, configure: (inout AppState) -> Void = { _ in }) {
+        for (w, h) in [(80, 24), (160, 48)] {
+            for language in Language.allCases {
+                for theme in [Theme.dark, Theme.monochrome] {
+                    var s = Fixture.state(screen, language: language, width: w, height: h)
+                    configure(&s)
+                    let frame = render(s, size: Size(width: w, height: h), theme: theme)
+                    assertSnapshot(frame, named: "\(name).\(w)x\(h).\(language.rawValue).\(theme.name)")
+                }
+            }
+        }
+    }
+
+    func testTeam() { check(.team, "testTeam") }
+    func testHeatmap() { check(.heatmap, "testHeatmap") }
+    func testHeatmapByWeekday() { check(.heatmap, "testHeatmapByWeekday") { $0.heatByWeekday = true } }
+    func testWarnings() { check(.warnings, "testWarnings") }
+    func testWarningsMonth() { check(.warnings, "testWarningsMonth") { $0.period = .month } }
+    func testAgent() { check(.agent, "testAgent") }
+    func testRules() { check(.rules, "testRules") }
+    func testHelpOverlay() { check(.agent, "testHelpOverlay") { $0.showHelp = true } }
+    func testTeamFiltered() { check(.team, "testTeamFiltered") { $0.filter = "售前"; $0.editingFilter = true } }
+
+    func testMinimumSizeMessage() {
+        // 60×15 is below the 72×20 minimum: only the message is drawn, naming both sizes.
+        let s = Fixture.state(.team, language: .en, width: 60, height: 15)
+        let frame = render(s, size: Size(width: 60, height: 15), theme: .dark)
+        XCTAssertTrue(frame.text.contains("need 72×20, have 60×15"))
+        XCTAssertFalse(frame.text.contains("秦子轩"))
+        assertSnapshot(frame, named: "testMinimumSizeMessage")
+    }
+}
