@@ -2,9 +2,11 @@ import ArgumentParser
 import Foundation
 import KefuCore
 import KefuSample
+import KefuTUI
 
 /// `kefu bench`: in-process costs that a script timing whole commands cannot see: building the
-/// record book, a batch report per rule, and folding records one by one into the live aggregates.
+/// record book, a batch report per rule, folding records one by one into the live aggregates,
+/// and the dashboard's snapshot and one frame of each screen.
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
@@ -31,9 +33,14 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Random seed.")
     var seed: UInt64 = 1
 
+    @Option(name: .customLong("frame-agents"), help: "Agents of the data set the dashboard frames are drawn from.")
+    var frameAgents: Int = 500
+
     func validate() throws {
         guard scale > 0, scale.isFinite else { throw ValidationError("--scale must be a positive number") }
-        guard agents >= 1, days >= 1 else { throw ValidationError("--agents and --days must be at least 1") }
+        guard agents >= 1, days >= 1, frameAgents >= 1 else {
+            throw ValidationError("--agents, --days and --frame-agents must be at least 1")
+        }
     }
 
     func run() throws {
@@ -70,11 +77,50 @@ struct BenchCommand: ParsableCommand {
                 throw UserFacingError("bench: the live aggregates disagree with the batch report (order-first)")
             }
 
+            rows += dashboardRows(config: config)
+
             print("kefu bench: sample --scale \(scale) --agents \(agents) --days \(days) --seed \(seed): "
-                  + "\(n) records (\(book.messageCount) messages), period \(period)")
+                  + "\(n) records (\(book.messageCount) messages), period \(period); "
+                  + "frames: \(frameAgents) agents, 3 days to 双11 20:00, 200×60")
             print(BenchRow.table(rows))
             print("peak RSS: \(peakResidentMB().map { "\($0) MB" } ?? "unknown")")
         }
+    }
+}
+
+extension BenchCommand {
+    /// The dashboard at 双11 20:00 over three days of `frameAgents` agents: building the snapshot
+    /// (cold, then with the builder's caches warm) and one frame of each screen at 200×60.
+    func dashboardRows(config: KefuConfig) -> [BenchRow] {
+        let start = LocalDate(year: 2026, month: 11, day: 9)!
+        let generator = SampleGenerator(agents: frameAgents, days: 3, seed: seed, scale: scale, start: start)
+        var book = RecordBook()
+        for r in generator { _ = book.add(r) }
+        let now = config.zone.startOfDay(start.adding(days: 2)) + 20 * 3_600_000
+        let builder = SnapshotBuilder(config: config, shop: "bench")
+        var rows: [BenchRow] = []
+        var snapshot: DashboardSnapshot?
+        rows.append(BenchRow("dashboard snapshot, cold", count: nil) {
+            snapshot = builder.build(book, now: now, rule: .orderFirst)
+        })
+        rows.append(BenchRow("dashboard snapshot, warm", count: nil) {
+            snapshot = builder.build(book, now: now + 1_000, rule: .orderFirst)
+        })
+        let repeats = 50
+        for screen in Screen.allCases {
+            var state = AppState(language: .zh, rule: .orderFirst, snapshot: snapshot)
+            state.screen = screen
+            state.width = 200
+            state.height = 60
+            state.agentID = snapshot?.month.agents.first?.agentID
+            var drawn = 0
+            let row = BenchRow("frame 200×60, \(screen.title(.en)) (×\(repeats))", count: nil, targetNs: 2_000_000) {
+                for _ in 0..<repeats { drawn &+= render(state, size: Size(width: 200, height: 60), theme: .dark).cells.count }
+            }
+            precondition(drawn == repeats * 200 * 60)
+            rows.append(row.perRepeat(repeats))
+        }
+        return rows
     }
 }
 
@@ -96,11 +142,20 @@ struct BenchRow {
         self.targetNs = targetNs
     }
 
+    private init(task: String, seconds: Double, count: Int?, targetNs: Double?) {
+        self.task = task; self.seconds = seconds; self.count = count; self.targetNs = targetNs
+    }
+
+    /// The time of one of `repeats` identical runs, compared with the target per run.
+    func perRepeat(_ repeats: Int) -> BenchRow {
+        BenchRow(task: task, seconds: seconds / Double(repeats), count: 1, targetNs: targetNs)
+    }
+
     var nsPerRecord: Double? { count.flatMap { $0 > 0 ? seconds * 1e9 / Double($0) : nil } }
 
     /// Rows aligned under a header: task, seconds, ns/record, records/s, target ns, ratio to target.
     static func table(_ rows: [BenchRow]) -> String {
-        let header = ["task", "s", "ns/record", "records/s", "target ns", "× target"]
+        let header = ["task", "s", "ns each", "each per s", "target ns", "× target"]
         let body = rows.map { r -> [String] in
             let ns = r.nsPerRecord
             return [r.task, String(format: "%.3f", r.seconds),
