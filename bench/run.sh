@@ -48,6 +48,15 @@ row() { # task K kefu_s peer_s kefu_MB peer_MB
     ROWS+=("| $1 | $2 | $3 | $4 | $ratio | $5 | $6 |")
 }
 
+# agreement LABEL: compares $WORK/kefu.json with $WORK/peer.json and records the verdict.
+agreement() {
+    if python3 "$ROOT/bench/compare.py" "$WORK/kefu.json" "$WORK/peer.json" >"$WORK/diff" 2>&1; then
+        AGREEMENT+=("$1: $(tail -1 "$WORK/diff")")
+    else
+        AGREEMENT+=("$1: $(tail -1 "$WORK/diff") — first differences:" "$(head -5 "$WORK/diff")")
+    fi
+}
+
 ROWS=()
 AGREEMENT=()
 BENCH_OUT=()
@@ -57,32 +66,43 @@ for K in "${SCALES[@]}"; do
     "$KEFU" sample --out "$DATA" --scale "$K" >&2
     MSGS=$(($(wc -l <"$DATA/messages.csv") - 1))
     echo "K=$K: $MSGS messages" >&2
-    for RULE in "${RULES[@]}"; do
-        echo "K=$K: report --rule $RULE" >&2
-        timed "$WORK/kefu.json" "$KEFU" report --data "$DATA" --from $FROM --to $TO --rule "$RULE" --format json
-        KS=$SECS KMB=$MB
-        timed "$WORK/peer.json" python3 "$ROOT/bench/peer_duckdb.py" --data "$DATA" --from $FROM --to $TO --rule "$RULE"
-        row "report from CSV, $RULE" "$K" "$KS" "$SECS" "$KMB" "$MB"
-        if python3 "$ROOT/bench/compare.py" "$WORK/kefu.json" "$WORK/peer.json" >"$WORK/diff" 2>&1; then
-            AGREEMENT+=("K=$K $RULE: $(tail -1 "$WORK/diff")")
-        else
-            AGREEMENT+=("K=$K $RULE: $(tail -1 "$WORK/diff") — first differences:" "$(head -5 "$WORK/diff")")
-        fi
-    done
-    echo "K=$K: sqlite3 .import" >&2
-    rm -f "$WORK/sqlite.db"
+    echo "K=$K: import" >&2
+    rm -f "$WORK/sqlite.db" "$WORK/sqlite-all.db"
     timed /dev/null sqlite3 "$WORK/sqlite.db" ".import --csv $DATA/messages.csv messages"
     SQS=$SECS SQMB=$MB
+    SQL_ALL=()
+    for F in "$DATA"/*.csv; do SQL_ALL+=(".import --csv $F $(basename "$F" .csv)"); done
+    timed /dev/null sqlite3 "$WORK/sqlite-all.db" "${SQL_ALL[@]}"
+    SQAS=$SECS SQAMB=$MB
+    STORE=""
     if [ $HAS_IMPORT = 1 ]; then
-        rm -rf "$WORK/store"
-        timed /dev/null "$KEFU" import --db "$WORK/store/kefu.db" "$DATA/messages.csv"
+        rm -f "$WORK"/store*.sqlite*
+        timed /dev/null "$KEFU" import "$DATA/messages.csv" --db "$WORK/store-msgs.sqlite"
         row "import messages.csv (kefu import vs sqlite3 .import)" "$K" "$SECS" "$SQS" "$MB" "$SQMB"
+        timed /dev/null "$KEFU" import "$DATA" --db "$WORK/store.sqlite"
+        row "import every CSV (kefu import vs sqlite3 .import)" "$K" "$SECS" "$SQAS" "$MB" "$SQAMB"
+        STORE="$WORK/store.sqlite"
     else
         row "import messages.csv (sqlite3 .import; kefu has no import yet)" "$K" "—" "$SQS" "—" "$SQMB"
     fi
+    for RULE in "${RULES[@]}"; do
+        echo "K=$K: report --rule $RULE" >&2
+        timed "$WORK/peer.json" python3 "$ROOT/bench/peer_duckdb.py" --data "$DATA" --from $FROM --to $TO --rule "$RULE"
+        PS=$SECS PMB=$MB
+        timed "$WORK/kefu.json" "$KEFU" report --data "$DATA" --from $FROM --to $TO --rule "$RULE" --format json
+        row "report from CSV, $RULE (kefu vs DuckDB peer)" "$K" "$SECS" "$PS" "$MB" "$PMB"
+        agreement "K=$K $RULE, from CSV"
+        if [ -n "$STORE" ]; then
+            timed "$WORK/kefu.json" "$KEFU" report --db "$STORE" --from $FROM --to $TO --rule "$RULE" --format json
+            row "report from the store, $RULE (vs DuckDB peer on CSV)" "$K" "$SECS" "$PS" "$MB" "$PMB"
+            agreement "K=$K $RULE, from the store"
+        fi
+    done
     rm -rf "$DATA"
     echo "K=$K: kefu bench" >&2
-    timed "$WORK/bench.txt" "$KEFU" bench --scale "$K"
+    DASH=()   # the dashboard's data set does not depend on K: measure it once
+    [ "$K" = "${SCALES[0]}" ] || DASH=(--skip-dashboard)
+    timed "$WORK/bench.txt" "$KEFU" bench --scale "$K" "${DASH[@]}"
     BENCH_OUT+=("" "K=$K (peak RSS of the whole bench process: $MB MB)" "$(cat "$WORK/bench.txt")")
 done
 

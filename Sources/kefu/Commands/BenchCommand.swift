@@ -36,8 +36,16 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .customLong("frame-agents"), help: "Agents of the data set the dashboard frames are drawn from.")
     var frameAgents: Int = 500
 
+    @Option(name: .customLong("frame-scale"), help: "Buyer traffic multiplier of the dashboard's data set.")
+    var frameScale: Double = 1
+
+    @Flag(name: .customLong("skip-dashboard"), help: "Leave out the dashboard snapshot and frames.")
+    var skipDashboard = false
+
     func validate() throws {
-        guard scale > 0, scale.isFinite else { throw ValidationError("--scale must be a positive number") }
+        guard scale > 0, scale.isFinite, frameScale > 0, frameScale.isFinite else {
+            throw ValidationError("--scale and --frame-scale must be positive numbers")
+        }
         guard agents >= 1, days >= 1, frameAgents >= 1 else {
             throw ValidationError("--agents, --days and --frame-agents must be at least 1")
         }
@@ -77,11 +85,11 @@ struct BenchCommand: ParsableCommand {
                 throw UserFacingError("bench: the live aggregates disagree with the batch report (order-first)")
             }
 
-            rows += dashboardRows(config: config)
+            if !skipDashboard { rows += dashboardRows(config: config) }
 
             print("kefu bench: sample --scale \(scale) --agents \(agents) --days \(days) --seed \(seed): "
                   + "\(n) records (\(book.messageCount) messages), period \(period); "
-                  + "frames: \(frameAgents) agents, 3 days to 双11 20:00, 200×60")
+                  + "dashboard: \(frameAgents) agents, scale \(frameScale), 3 days to 双11 20:00, 200×60")
             print(BenchRow.table(rows))
             print("peak RSS: \(peakResidentMB().map { "\($0) MB" } ?? "unknown")")
         }
@@ -93,7 +101,7 @@ extension BenchCommand {
     /// (cold, then with the builder's caches warm) and one frame of each screen at 200×60.
     func dashboardRows(config: KefuConfig) -> [BenchRow] {
         let start = LocalDate(year: 2026, month: 11, day: 9)!
-        let generator = SampleGenerator(agents: frameAgents, days: 3, seed: seed, scale: scale, start: start)
+        let generator = SampleGenerator(agents: frameAgents, days: 3, seed: seed, scale: frameScale, start: start)
         var book = RecordBook()
         for r in generator { _ = book.add(r) }
         let now = config.zone.startOfDay(start.adding(days: 2)) + 20 * 3_600_000
