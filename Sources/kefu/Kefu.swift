@@ -20,5 +20,6 @@ struct Kefu: ParsableCommand {
             ImportCommand.self,
             IngestCommand.self,
             PruneCommand.self,
+            BenchCommand.self,
         ])
 }
