@@ -70,8 +70,8 @@ public struct RecordBook: Sendable {
 
     @discardableResult
     public mutating func add(_ m: Message) -> Outcome {
-        let agent = intern(m.agent, index: &agentIndex, names: &agentNames)
-        let buyer = intern(m.buyer, index: &buyerIndex, names: &buyerNames)
+        let agent = RecordBook.intern(m.agent, index: &agentIndex, names: &agentNames)
+        let buyer = RecordBook.intern(m.buyer, index: &buyerIndex, names: &buyerNames)
         let key = PackedMessageKey(ts: m.ts, buyer: buyer.id, agent: agent.id, sender: m.sender, auto: m.auto)
         guard messageKeys.insert(key).inserted else { return .duplicate }
         var stored = m
@@ -148,8 +148,9 @@ public struct RecordBook: Sendable {
         return .stored
     }
 
-    /// The canonical instance and integer id of `s`, interning it on first sight.
-    private func intern(_ s: String, index: inout [String: Int32], names: inout [String]) -> (id: Int32, name: String) {
+    /// The canonical instance and integer id of `s`, interning it on first sight. Static, so
+    /// the tables passed `inout` stay uniquely referenced (no copy per call).
+    private static func intern(_ s: String, index: inout [String: Int32], names: inout [String]) -> (id: Int32, name: String) {
         if let i = index[s] { return (i, names[Int(i)]) }
         let i = Int32(names.count)
         index[s] = i
