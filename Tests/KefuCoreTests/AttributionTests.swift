@@ -176,3 +176,29 @@ final class AttributionTests: XCTestCase {
         XCTAssertNear(a.itemsPerBuyer, 4.0 / 3.0)
     }
 }
+
+/// The order list behind an agent's sales and assists.
+final class AgentOrdersTests: XCTestCase {
+    /// The chased-payment fixture: under `order`, o1 is a2's (credited) and a1's (assisted, chased);
+    /// the order's sum equals each one's sales / assist figures in the report.
+    func testOrdersBehindSalesAndAssists() {
+        let records = [
+            Fx.agent("2026-11-10 11:00:00", "b5", "a2"),
+            Fx.order("o1", "b5", created: "2026-11-10 12:00:00", paid: "2026-11-10 12:30:00", fen: 10_000),
+            Fx.agent("2026-11-10 12:10:00", "b5", "a1"),
+            Fx.order("o2", "b6", created: "2026-11-10 13:00:00", paid: "2026-11-10 13:01:00", fen: 500),
+        ]
+        let engine = ScoringEngine(config: KefuConfig())
+        let period = Period(from: Fx.day("2026-11-10"), to: Fx.day("2026-11-11"))
+        let book = Fx.book(records)
+        let a2 = engine.orders(of: "a2", in: book, period: period, rule: .order)
+        XCTAssertEqual(a2.map(\.order.id), ["o1"])
+        XCTAssertEqual(a2.first?.credit, .credited)
+        let a1 = engine.orders(of: "a1", in: book, period: period, rule: .order)
+        XCTAssertEqual(a1.map(\.credit), [.assisted])
+        XCTAssertEqual(a1.first?.chased, true)
+        XCTAssertEqual(engine.orders(of: "a1", in: book, period: period, rule: .payment).map(\.credit), [.credited])
+        let report = engine.report(book, period: period, rule: .order)
+        XCTAssertEqual(a2.reduce(0) { $0 + $1.order.amount }, report.agent("a2").tally.salesFen)
+    }
+}
