@@ -44,6 +44,7 @@ final class LayoutTests: XCTestCase {
                 let frame = render(s, size: Size(width: w, height: h), theme: .dark)
                 let widths = TableWidget.widths(TeamScreen.columns(s, width: w), total: w)
                 let starts = widths.indices.map { i in widths.prefix(i).reduce(0, +) + i }
+                XCTAssertLessThanOrEqual(starts.last! + widths.last!, w, "\(w)x\(h): the table fits the width")
                 let top = TeamScreen.tableTop(width: w, height: h)
                 let rows = s.teamRows().count
                 for y in (top + 1)...(top + rows) {

@@ -22,7 +22,13 @@ public struct RecordBook: Sendable {
     /// Agent ids that records name, whether or not `agents.csv` lists them.
     public private(set) var namedAgents: Set<String> = []
 
-    private var messageKeys: Set<MessageKey> = []
+    /// Message natural keys, packed: ids interned to integers, so the set holds no strings.
+    private var messageKeys: Set<PackedMessageKey> = []
+    /// Interned agent and buyer ids: every stored message shares one string per id.
+    private var agentIndex: [String: Int32] = [:]
+    private var agentNames: [String] = []
+    private var buyerIndex: [String: Int32] = [:]
+    private var buyerNames: [String] = []
     private var refundKeys: Set<RefundKey> = []
     private var ratingKeys: Set<RatingKey> = []
     private var nextSeq = 0
@@ -64,8 +70,14 @@ public struct RecordBook: Sendable {
 
     @discardableResult
     public mutating func add(_ m: Message) -> Outcome {
-        guard messageKeys.insert(MessageKey(m)).inserted else { return .duplicate }
-        messagesByBuyer[m.buyer, default: []].append(SequencedMessage(message: m, seq: nextSeq))
+        let agent = RecordBook.intern(m.agent, index: &agentIndex, names: &agentNames)
+        let buyer = RecordBook.intern(m.buyer, index: &buyerIndex, names: &buyerNames)
+        let key = PackedMessageKey(ts: m.ts, buyer: buyer.id, agent: agent.id, sender: m.sender, auto: m.auto)
+        guard messageKeys.insert(key).inserted else { return .duplicate }
+        var stored = m
+        stored.agent = agent.name
+        stored.buyer = buyer.name
+        messagesByBuyer[buyer.name, default: []].append(SequencedMessage(message: stored, seq: nextSeq))
         nextSeq += 1
         messageCount += 1
         namedAgents.insert(m.agent)
@@ -136,6 +148,16 @@ public struct RecordBook: Sendable {
         return .stored
     }
 
+    /// The canonical instance and integer id of `s`, interning it on first sight. Static, so
+    /// the tables passed `inout` stay uniquely referenced (no copy per call).
+    private static func intern(_ s: String, index: inout [String: Int32], names: inout [String]) -> (id: Int32, name: String) {
+        if let i = index[s] { return (i, names[Int(i)]) }
+        let i = Int32(names.count)
+        index[s] = i
+        names.append(s)
+        return (i, s)
+    }
+
     /// Refunds stored for an order, plus `extra`, exceed its amount (a bad refund row).
     /// False when the order is unknown: it may arrive later.
     public func refundWouldExceedOrder(_ r: Refund) -> Bool {
@@ -160,9 +182,16 @@ public struct SequencedMessage: Sendable, Equatable {
     public var seq: Int
 }
 
-public struct MessageKey: Hashable, Sendable {
-    var ts: Instant; var buyer: String; var agent: String; var sender: Sender; var auto: Bool
-    init(_ m: Message) { ts = m.ts; buyer = m.buyer; agent = m.agent; sender = m.sender; auto = m.auto }
+/// A message's natural key with interned ids: 16 bytes, no strings.
+struct PackedMessageKey: Hashable, Sendable {
+    var ts: Instant
+    var rest: UInt64
+
+    init(ts: Instant, buyer: Int32, agent: Int32, sender: Sender, auto: Bool) {
+        self.ts = ts
+        rest = UInt64(UInt32(bitPattern: buyer)) << 32 | UInt64(UInt32(bitPattern: agent)) << 2
+            | (sender == .buyer ? 2 : 0) | (auto ? 1 : 0)
+    }
 }
 public struct RefundKey: Hashable, Sendable { var orderID: String; var refundedAt: Instant }
 public struct RatingKey: Hashable, Sendable { var ts: Instant; var buyer: String; var agent: String }

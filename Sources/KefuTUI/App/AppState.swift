@@ -36,8 +36,11 @@ public enum TeamColumn: Int, Sendable, CaseIterable {
     /// Shown only on wide terminals (120 columns or more).
     public var wideOnly: Bool { [.group, .receptions, .replyRate, .art, .satisfaction].contains(self) }
 
-    /// The columns a table of this width shows, in order.
-    public static func visible(width: Int) -> [TeamColumn] { allCases.filter { width >= 120 || !$0.wideOnly } }
+    /// The columns a table of this width shows, in order: all from 120 columns, without the
+    /// wide-only ones below, and also without status and slow ratio below 80.
+    public static func visible(width: Int) -> [TeamColumn] {
+        allCases.filter { width >= 120 || !$0.wideOnly }.filter { width >= 80 || ($0 != .status && $0 != .slowRatio) }
+    }
 }
 
 /// The whole state of the dashboard. Changed only by `update`; drawn by `render`.

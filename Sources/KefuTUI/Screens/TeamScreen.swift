@@ -42,13 +42,13 @@ enum TeamScreen {
         case .replyRate: return (l.pick("回复率", "Reply"), 7, true)
         case .conversion: return (l.pick("转化率", "Conv"), 7, true)
         case .aov: return (l.pick("客单价", "AOV"), 7, true)
-        case .sales: return (l.pick("销售额", "Sales"), 9, true)
+        case .sales: return (l.pick("销售额", "Sales"), 8, true)
         case .frt: return (l.pick("首响", "FRT"), 5, true)
         case .art: return (l.pick("平均响应", "ART"), 8, true)
         case .slowRatio: return (l.pick("慢响应", "Slow"), 6, true)
         case .satisfaction: return (l.pick("满意率", "Satisf"), 7, true)
         case .score: return (l.pick("得分", "Score"), 6, true)
-        case .rank: return (l.pick("排名", "Rank"), 4, true)
+        case .rank: return (l.pick("排名", "Rank"), 5, true)
         }
     }
 

@@ -1,0 +1,86 @@
+import KefuCore
+import KefuSample
+import XCTest
+@testable import KefuTUI
+
+/// The snapshot builder: every figure comes from the core, for the right day and hour.
+final class SnapshotBuilderTests: XCTestCase {
+    let zone = ShopTimeZone.shanghai
+    let today = LocalDate(year: 2026, month: 11, day: 23)!
+
+    private func at(_ day: LocalDate, _ h: Int, _ m: Int, _ s: Int = 0) -> Instant {
+        zone.startOfDay(day) + Int64((h * 3600 + m * 60 + s) * 1000)
+    }
+
+    /// Two agents; today b1 asks 秦子轩 at 10:00:00 (answered after 20 s) and b2 asks Emma at
+    /// 13:30:00 (answered after 120 s); yesterday b3 asked 秦子轩 at 10:00; a message at 15:00
+    /// today lies after "now" (14:05) and must be ignored.
+    private func book() -> RecordBook {
+        var b = RecordBook()
+        b.add(Agent(id: "a1", name: "秦子轩", role: .presale, group: "A组"))
+        b.add(Agent(id: "a2", name: "Emma Li", role: .presale, group: "B组"))
+        let y = today.adding(days: -1)
+        for m in [Message(ts: at(today, 10, 0), buyer: "b1", agent: "a1", sender: .buyer),
+                  Message(ts: at(today, 10, 0, 20), buyer: "b1", agent: "a1", sender: .agent),
+                  Message(ts: at(today, 13, 30), buyer: "b2", agent: "a2", sender: .buyer),
+                  Message(ts: at(today, 13, 32), buyer: "b2", agent: "a2", sender: .agent),
+                  Message(ts: at(y, 10, 0), buyer: "b3", agent: "a1", sender: .buyer),
+                  Message(ts: at(y, 10, 0, 10), buyer: "b3", agent: "a1", sender: .agent),
+                  Message(ts: at(today, 15, 0), buyer: "b4", agent: "a2", sender: .buyer)] {
+            b.add(m)
+        }
+        return b
+    }
+
+    func testFiguresComeFromTheCoreAsOfNow() {
+        let now = at(today, 14, 5)
+        let builder = SnapshotBuilder(config: KefuConfig(), shop: "店")
+        let snap = builder.build(book(), now: now, rule: .orderFirst)
+        let engineToday = builder.engine.report(book(), period: Period(from: today, to: today.adding(days: 1)), rule: .orderFirst, asOf: now)
+        XCTAssertEqual(snap.todayReport, engineToday)
+        XCTAssertEqual(snap.todayReport.team.tally.consults, 2, "b1 and b2; b4 writes after now")
+        XCTAssertEqual(snap.yesterdaySoFar.team.tally.consults, 1)
+        // Hour by hour: one consult at 10 h and one at 13 h, nothing else, nothing ahead of 14 h.
+        XCTAssertEqual(snap.hourlyToday.map(\.consults), [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1] + Array(repeating: 0, count: 10))
+        XCTAssertEqual(snap.hourlyToday[13].frtSumMs, 120_000, "Emma's answer after 120 s lands in 13 h")
+        XCTAssertEqual(snap.hourlyConsults["a1"]?[10], 1)
+        XCTAssertEqual(snap.lastActivity["a2"], at(today, 13, 32), "the 15:00 message is in the future")
+        XCTAssertEqual(snap.newestRecord, at(today, 13, 32))
+        XCTAssertEqual(snap.slowestTurns["a2"], [SlowTurn(buyer: "b2", openedAt: at(today, 13, 30), responseMs: 120_000)])
+        XCTAssertEqual(snap.heatmaps.count, 8, "4 metrics × days/weekdays")
+        let grid = snap.heatmaps[HeatmapKey(.consults, byWeekday: false)]!
+        XCTAssertEqual(grid.rows.count, 14)
+        XCTAssertEqual(grid.cells[13][10], 1, "today is the last row")
+        XCTAssertEqual(grid.cells[12][10], 1, "yesterday's 10 h consult")
+    }
+
+    /// The builder computes today and yesterday over `recentBuyers`: over a simulated shop
+    /// their reports equal those over the whole history, under every rule.
+    func testRecentBuyersGiveTheSameReportsAsTheWholeBook() {
+        var sim = LiveSimulation(agents: 5, seed: 3, day: today, historyDays: 4, scale: 0.3, zone: zone)
+        var full = RecordBook()
+        let now = at(today, 16, 0)
+        for r in sim.history() + sim.advance(to: now) { full.add(r) }
+        let engine = ScoringEngine(config: KefuConfig())
+        let recent = full.recentBuyers(since: zone.startOfDay(today.adding(days: -1)) - KefuConfig().thresholds.attributionWindowMs)
+        XCTAssertLessThan(recent.buyers.count, full.buyers.count, "the recent book is smaller")
+        for rule in AttributionRule.allCases {
+            for day in [today, today.adding(days: -1)] {
+                let period = Period(from: day, to: day.adding(days: 1))
+                XCTAssertEqual(engine.report(recent, period: period, rule: rule, asOf: now),
+                               engine.report(full, period: period, rule: rule, asOf: now), "\(rule) \(day)")
+            }
+        }
+    }
+
+    func testRenderingABuiltSnapshotShowsTheAgents() {
+        let now = at(today, 14, 5)
+        var s = AppState(language: .zh, rule: .orderFirst, themeCount: 1)
+        _ = update(&s, .resize(width: 80, height: 24))
+        _ = update(&s, .data(SnapshotBuilder(config: KefuConfig(), shop: "店").build(book(), now: now, rule: .orderFirst)))
+        let text = render(s, size: Size(width: 80, height: 24), theme: .dark).text
+        XCTAssertTrue(text.contains("秦子轩"))
+        XCTAssertTrue(text.contains("Emma Li"))
+        XCTAssertTrue(text.contains("14:05:00"))
+    }
+}
