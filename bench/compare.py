@@ -19,7 +19,7 @@ EXACT = ["consults", "receptions", "outreach", "valid_conversations", "long_rece
 REAL = ["reply_rate", "frt_s", "art_s", "slow_ratio", "fast_rate", "aq_ratio", "inquiry_order_rate",
         "conversion", "items_per_buyer", "refund_rate", "satisfaction", "rating_mean",
         "resolution_rate", "error_rate"]
-TEAM_ONLY = ["silent_sales_fen"]
+TEAM_ONLY = ["silent_sales_fen", "silent_orders"]
 RELATIVE = 1e-9
 
 

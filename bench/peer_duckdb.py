@@ -16,6 +16,7 @@ offset (--utc-offset, default +08:00 = Asia/Shanghai), default thresholds, no --
 Usage: python3 bench/peer_duckdb.py --data DIR --from 2026-11-01 --to 2026-11-15 [--rule order-first]
 """
 import argparse
+import csv
 import datetime
 import json
 import os
@@ -38,8 +39,7 @@ COLUMNS = {
                "amount": "实付金额", "items": "件数"},
     "refunds": {"order_id": "订单号", "refunded_at": "退款时间", "amount": "退款金额"},
     "ratings": {"ts": "时间", "buyer_id": "买家", "agent_id": "客服账号", "score": "评价"},
-    "tickets": {"ticket_id": "工单号", "agent_id": "客服账号", "opened_at": "创建时间", "closed_at": "完结时间",
-                "status": "状态"},
+    "tickets": {"ticket_id": "工单号", "agent_id": "客服账号", "opened_at": "创建时间", "status": "状态"},
 }
 
 
@@ -72,7 +72,6 @@ def load_raw(con, folder, kind):
         con.execute(f"CREATE TABLE raw_{kind} AS SELECT {cols} LIMIT 0")
         return
     with open(path, encoding="utf-8-sig", newline="") as f:
-        import csv
         header = next(csv.reader([f.readline()]), [])
     header = [h.strip() for h in header]
     select = []
@@ -81,7 +80,7 @@ def load_raw(con, folder, kind):
             name = english
         elif chinese in header:
             name = chinese
-        elif kind == "messages" and english == "auto" or kind == "tickets" and english == "closed_at":
+        elif (kind, english) == ("messages", "auto"):  # no auto column: no auto replies
             select.append(f"NULL::VARCHAR AS {english}")
             continue
         else:
@@ -150,19 +149,17 @@ def build(con, offset_ms, rule):
     # seg = number of non-auto agent messages before this one. Segment k holds everything after
     # the k-th answer up to and including the (k+1)-th; its first buyer message opens a turn
     # and the segment's non-auto agent message (if any) answers it.
-    con.execute(f"""
+    con.execute("""
         CREATE TABLE seq AS SELECT a, b, t, s, au, na,
             sum(na) OVER w - na AS seg, row_number() OVER w AS pos
         FROM msg WINDOW w AS (PARTITION BY a, b ORDER BY t, s, rn ROWS UNBOUNDED PRECEDING)""")
     con.execute(f"""
-        CREATE TABLE turn AS SELECT a, b, seg,
-            min(pos) FILTER (WHERE s = 0) AS open_pos,
-            min(t) FILTER (WHERE s = 0) AS open_t,
-            max(t) FILTER (WHERE na = 1) AS answer_t
-        FROM seq GROUP BY a, b, seg HAVING count(*) FILTER (WHERE s = 0) > 0""")
-    con.execute(f"""
-        ALTER TABLE turn ADD COLUMN rt BIGINT; UPDATE turn SET rt = answer_t - open_t;
-        ALTER TABLE turn ADD COLUMN d BIGINT; UPDATE turn SET d = {day('open_t')};""")
+        CREATE TABLE turn AS SELECT *, answer_t - open_t AS rt, {day('open_t')} AS d
+        FROM (SELECT a, b, seg,
+                min(pos) FILTER (WHERE s = 0) AS open_pos,
+                min(t) FILTER (WHERE s = 0) AS open_t,
+                max(t) FILTER (WHERE na = 1) AS answer_t
+            FROM seq GROUP BY a, b, seg HAVING count(*) FILTER (WHERE s = 0) > 0)""")
 
     # --- conversations: agent x buyer x local day; a turn answered within the cap across
     # midnight pulls its messages (opening to answer) into the opening day ---
@@ -286,6 +283,7 @@ def per_agent_sums(con, d0, d1):
         "first": f"""SELECT a, count(*) FILTER (WHERE rt <= {OUTLIER_MS}) AS frt_n,
             sum(rt) FILTER (WHERE rt <= {OUTLIER_MS})::BIGINT AS frt_sum
             FROM first_turn WHERE {in_period('d')} GROUP BY ROLLUP (a)""",
+        # ROLLUP's grand total counts paid buyers distinct across the team, as SPEC §5 asks
         "sales": f"""SELECT o.agent AS a, sum(o.fen)::BIGINT AS sales_fen, count(*) AS paid_orders,
             count(DISTINCT o.b) AS paid_buyers, sum(o.items)::BIGINT AS items,
             sum(coalesce(r.fen, 0))::BIGINT AS refund_fen
@@ -317,7 +315,7 @@ def per_agent_sums(con, d0, d1):
             # ROLLUP's grand-total row has a NULL key: the team, pooled
             key = ("agent", row[0]) if row[0] is not None else ("team", None)
             sums.setdefault(key, {}).update({n: v for n, v in zip(names[1:], row[1:]) if v is not None})
-    # the team's paid buyers are distinct across the team: ROLLUP's count(DISTINCT) already is
+    # paid orders credited to no one: the shop's silent sales
     silent = con.execute(f"""SELECT coalesce(sum(fen), 0)::BIGINT, count(*) FROM credit
         WHERE agent IS NULL AND p IS NOT NULL AND {in_period('pd')}""").fetchone()
     return sums, silent

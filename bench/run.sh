@@ -3,6 +3,9 @@
 #
 #   bench/run.sh [K ...]        default K = 1 10 (K = 100: about 10 million messages, optional)
 #
+# Environment: RULES="order-first" to time fewer rules; SKIP_IMPORT=1 to leave out the imports
+# (and the report from the store); SKIP_INPROCESS=1 to leave out `kefu bench`.
+#
 # Builds kefu in release, writes `kefu sample --scale K` into a temporary folder for each K and
 # times, on the same files: `kefu report` for the whole period under each rule against the
 # DuckDB peer (bench/peer_duckdb.py, whose figures must equal kefu's: bench/compare.py), the
@@ -14,7 +17,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SCALES=("$@")
 [ ${#SCALES[@]} -gt 0 ] || SCALES=(1 10)
-RULES=(order-first order payment)
+read -r -a RULES <<<"${RULES:-order-first order payment}"
 FROM=2026-11-01 TO=2026-11-15   # kefu sample's default 14 days
 
 need() { command -v "$1" >/dev/null 2>&1; }
@@ -30,6 +33,7 @@ echo "building kefu (release)…" >&2
 KEFU="$(cd "$ROOT" && swift build -c release --show-bin-path)/kefu"
 HAS_IMPORT=0
 "$KEFU" import --help >/dev/null 2>&1 && HAS_IMPORT=1
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/kefu-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
@@ -66,24 +70,26 @@ for K in "${SCALES[@]}"; do
     "$KEFU" sample --out "$DATA" --scale "$K" >&2
     MSGS=$(($(wc -l <"$DATA/messages.csv") - 1))
     echo "K=$K: $MSGS messages" >&2
-    echo "K=$K: import" >&2
-    rm -f "$WORK/sqlite.db" "$WORK/sqlite-all.db"
-    timed /dev/null sqlite3 "$WORK/sqlite.db" ".import --csv $DATA/messages.csv messages"
-    SQS=$SECS SQMB=$MB
-    SQL_ALL=()
-    for F in "$DATA"/*.csv; do SQL_ALL+=(".import --csv $F $(basename "$F" .csv)"); done
-    timed /dev/null sqlite3 "$WORK/sqlite-all.db" "${SQL_ALL[@]}"
-    SQAS=$SECS SQAMB=$MB
     STORE=""
-    if [ $HAS_IMPORT = 1 ]; then
-        rm -f "$WORK"/store*.sqlite*
-        timed /dev/null "$KEFU" import "$DATA/messages.csv" --db "$WORK/store-msgs.sqlite"
-        row "import messages.csv (kefu import vs sqlite3 .import)" "$K" "$SECS" "$SQS" "$MB" "$SQMB"
-        timed /dev/null "$KEFU" import "$DATA" --db "$WORK/store.sqlite"
-        row "import every CSV (kefu import vs sqlite3 .import)" "$K" "$SECS" "$SQAS" "$MB" "$SQAMB"
-        STORE="$WORK/store.sqlite"
-    else
-        row "import messages.csv (sqlite3 .import; kefu has no import yet)" "$K" "—" "$SQS" "—" "$SQMB"
+    if [ "${SKIP_IMPORT:-0}" = 0 ]; then
+        echo "K=$K: import" >&2
+        rm -f "$WORK/sqlite.db" "$WORK/sqlite-all.db"
+        timed /dev/null sqlite3 "$WORK/sqlite.db" ".import --csv $DATA/messages.csv messages"
+        SQS=$SECS SQMB=$MB
+        SQL_ALL=()
+        for F in "$DATA"/*.csv; do SQL_ALL+=(".import --csv $F $(basename "$F" .csv)"); done
+        timed /dev/null sqlite3 "$WORK/sqlite-all.db" "${SQL_ALL[@]}"
+        SQAS=$SECS SQAMB=$MB
+        if [ $HAS_IMPORT = 1 ]; then
+            rm -f "$WORK"/store*.sqlite*
+            timed /dev/null "$KEFU" import "$DATA/messages.csv" --db "$WORK/store-msgs.sqlite"
+            row "import messages.csv (kefu import vs sqlite3 .import)" "$K" "$SECS" "$SQS" "$MB" "$SQMB"
+            timed /dev/null "$KEFU" import "$DATA" --db "$WORK/store.sqlite"
+            row "import every CSV (kefu import vs sqlite3 .import)" "$K" "$SECS" "$SQAS" "$MB" "$SQAMB"
+            STORE="$WORK/store.sqlite"
+        else
+            row "import messages.csv (sqlite3 .import; kefu has no import yet)" "$K" "—" "$SQS" "—" "$SQMB"
+        fi
     fi
     for RULE in "${RULES[@]}"; do
         echo "K=$K: report --rule $RULE" >&2
@@ -99,6 +105,7 @@ for K in "${SCALES[@]}"; do
         fi
     done
     rm -rf "$DATA"
+    [ "${SKIP_INPROCESS:-0}" = 0 ] || continue
     echo "K=$K: kefu bench" >&2
     DASH=()   # the dashboard's data set does not depend on K: measure it once
     [ "$K" = "${SCALES[0]}" ] || DASH=(--skip-dashboard)
@@ -108,6 +115,7 @@ done
 
 echo "## kefu vs. peers, $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo
+echo "Load average (1, 5, 15 min) before: $LOAD_BEFORE; after: $(cut -d' ' -f1-3 /proc/loadavg)."
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//'), $(free -g | awk '/Mem:/{print $2}') GB RAM, $(uname -sr)."
 echo "kefu $(cd "$ROOT" && git rev-parse --short HEAD), $(swift --version 2>&1 | head -1), DuckDB $(python3 -c 'import duckdb; print(duckdb.__version__)'), sqlite3 $(sqlite3 --version | cut -d' ' -f1)."
 echo "Data: \`kefu sample --scale K\` (12 agents, 14 days, $FROM..$TO). ratio = kefu s / peer s (< 1: kefu faster)."

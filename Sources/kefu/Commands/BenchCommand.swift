@@ -88,8 +88,8 @@ struct BenchCommand: ParsableCommand {
             if !skipDashboard { rows += dashboardRows(config: config) }
 
             print("kefu bench: sample --scale \(scale) --agents \(agents) --days \(days) --seed \(seed): "
-                  + "\(n) records (\(book.messageCount) messages), period \(period); "
-                  + "dashboard: \(frameAgents) agents, scale \(frameScale), 3 days to 双11 20:00, 200×60")
+                  + "\(n) records (\(book.messageCount) messages), period \(period)"
+                  + (skipDashboard ? "" : "; dashboard: \(frameAgents) agents, scale \(frameScale), 3 days to 双11 20:00, 200×60"))
             print(BenchRow.table(rows))
             print("peak RSS: \(peakResidentMB().map { "\($0) MB" } ?? "unknown")")
         }
