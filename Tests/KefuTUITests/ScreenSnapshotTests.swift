@@ -27,6 +27,21 @@ final class ScreenSnapshotTests: XCTestCase {
     func testHelpOverlay() { check(.agent, "testHelpOverlay") { $0.showHelp = true } }
     func testTeamFiltered() { check(.team, "testTeamFiltered") { $0.filter = "售前"; $0.editingFilter = true } }
 
+    /// The fixture puts 赵磊 up for elimination review: the month view flags his row and lists
+    /// him; today's view has no flag column (the review is monthly); his drill-down for the
+    /// month says so too.
+    func testEliminationReviewFlags() {
+        var s = Fixture.state(.warnings, language: .zh, width: 80, height: 24)
+        XCTAssertFalse(render(s, size: Size(width: 80, height: 24), theme: .dark).text.contains("淘汰审核 "))
+        s.period = .month
+        let lines = render(s, size: Size(width: 80, height: 24), theme: .dark).lines
+        XCTAssertTrue(lines.contains { $0.hasPrefix("赵磊") && $0.contains("淘汰审核") }, lines.joined(separator: "\n"))
+        XCTAssertTrue(lines[21].hasPrefix(" ✕ 淘汰审核(连续两月得分<70):赵磊"), lines[21])
+        XCTAssertTrue(lines[22].contains("秦子轩"), "the top share line stays: \(lines[22])")
+        s.screen = .agent; s.agentID = "zhao"
+        XCTAssertTrue(render(s, size: Size(width: 80, height: 24), theme: .dark).lines[2].contains("✕ 淘汰审核"))
+    }
+
     func testMinimumSizeMessage() {
         // 60×15 is below the 72×20 minimum: only the message is drawn, naming both sizes.
         let s = Fixture.state(.team, language: .en, width: 60, height: 15)

@@ -40,6 +40,8 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var monthOrders: [String: [AgentOrder]]
     /// Agents up for elimination review (淘汰审核): below the line this month and last month.
     public var eliminationReview: Set<String>
+    /// The score below which two months in a row put an agent up for review (config `eliminationScore`).
+    public var eliminationScore: Double
     /// Today's staffing plan (SPEC §9) against `shifts.csv`; nil without history to forecast from.
     public var staffing: StaffingPlan?
 
@@ -49,14 +51,14 @@ public struct DashboardSnapshot: Sendable, Equatable {
                 heatmaps: [HeatmapKey: HeatmapGrid], monthPay: PayRun? = nil, payPlan: PayPlan? = nil,
                 monthKPIPoints: [String: Double] = [:], todayOrders: [String: [AgentOrder]] = [:],
                 monthOrders: [String: [AgentOrder]] = [:], eliminationReview: Set<String> = [],
-                staffing: StaffingPlan? = nil) {
+                eliminationScore: Double = KefuConfig().eliminationScore, staffing: StaffingPlan? = nil) {
         self.shop = shop; self.zone = zone; self.now = now; self.newestRecord = newestRecord; self.rule = rule
         self.today = today; self.yesterdaySoFar = yesterdaySoFar; self.month = month
         self.hourlyToday = hourlyToday; self.hourlyConsults = hourlyConsults
         self.lastActivity = lastActivity; self.slowestTurns = slowestTurns; self.heatmaps = heatmaps
         self.monthPay = monthPay; self.payPlan = payPlan; self.monthKPIPoints = monthKPIPoints
         self.todayOrders = todayOrders; self.monthOrders = monthOrders
-        self.eliminationReview = eliminationReview; self.staffing = staffing
+        self.eliminationReview = eliminationReview; self.eliminationScore = eliminationScore; self.staffing = staffing
     }
 
     /// Today's report under the active rule.

@@ -64,7 +64,7 @@ public final class SnapshotBuilder: Sendable {
             heatmaps: heatmaps(book, now: now),
             monthPay: month.pay, payPlan: SchemeEvaluator(config: engine.config).plan, monthKPIPoints: month.kpiPoints,
             todayOrders: orders(recent, report: reports[rule], period: todayPeriod, now: now),
-            monthOrders: month.orders, eliminationReview: month.eliminationReview,
+            monthOrders: month.orders, eliminationReview: month.eliminationReview, eliminationScore: engine.config.eliminationScore,
             staffing: staffing(book, now: now))
     }
 

@@ -25,6 +25,7 @@ enum AgentScreen {
                   x: x, y: 2, style: p.muted)
         let verdict = l.pick("得分 ", "score ") + Formats.score(a.score) + "  " + l.pick("排名 ", "rank ") + (a.rank.map(String.init) ?? Formats.none)
             + (a.warning ? l.pick("  ! 预警", "  ! warning") : a.topShare ? l.pick("  * 利润分成", "  * top share") : "")
+            + (s.period == .month && snap.eliminationReview.contains(a.agentID) ? l.pick("  ✕ 淘汰审核", "  ✕ review") : "")
         f.put(verdict, x: max(x + 2, f.width - DisplayWidth.of(verdict) - 1), y: 2, style: a.warning ? p.warn : p.base)
 
         var y = 4
