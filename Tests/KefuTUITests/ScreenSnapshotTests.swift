@@ -20,6 +20,7 @@ final class ScreenSnapshotTests: XCTestCase {
     func testTeam() { check(.team, "testTeam") }
     func testHeatmap() { check(.heatmap, "testHeatmap") }
     func testHeatmapByWeekday() { check(.heatmap, "testHeatmapByWeekday") { $0.heatByWeekday = true } }
+    func testHeatmapStaffing() { check(.heatmap, "testHeatmapStaffing") { $0.staffingOverlay = true } }
     func testWarnings() { check(.warnings, "testWarnings") }
     func testWarningsMonth() { check(.warnings, "testWarningsMonth") { $0.period = .month } }
     func testAgent() { check(.agent, "testAgent") }
@@ -40,6 +41,22 @@ final class ScreenSnapshotTests: XCTestCase {
         XCTAssertTrue(lines[22].contains("秦子轩"), "the top share line stays: \(lines[22])")
         s.screen = .agent; s.agentID = "zhao"
         XCTAssertTrue(render(s, size: Size(width: 80, height: 24), theme: .dark).lines[2].contains("✕ 淘汰审核"))
+    }
+
+    /// The fixture's plan at 14 h: 70 consults of 150 s each need more agents than the two on
+    /// shift, so the hour is short; the team tile and the overlay say the same, from the core's plan.
+    func testCurrentHourStaffingGap() {
+        let h = Fixture.staffing.hours[14]
+        XCTAssertEqual(h.status, .under)
+        XCTAssertEqual(h.scheduled, 2, "秦子轩 and 王小明 are both on shift at 14 h")
+        let need = try! XCTUnwrap(h.scheduledNeeded)
+        let expected = "需 \(need) 排 2 缺 \(need - 2)"
+        var s = Fixture.state(.team, language: .zh, width: 80, height: 24)
+        XCTAssertTrue(render(s, size: Size(width: 80, height: 24), theme: .dark).lines[7].contains("需 \(need) 排 2"))
+        XCTAssertTrue(render(s, size: Size(width: 80, height: 24), theme: .dark).lines[6].contains("缺 \(need - 2)"))
+        s.screen = .heatmap
+        _ = update(&s, .key(.char("o")))
+        XCTAssertTrue(render(s, size: Size(width: 80, height: 24), theme: .dark).text.contains("本小时(14时) " + expected))
     }
 
     func testMinimumSizeMessage() {

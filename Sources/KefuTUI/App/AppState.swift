@@ -66,6 +66,8 @@ public struct AppState: Sendable, Equatable {
     public var showHelp = false
     public var heatMetric: HeatmapMetric = .consults
     public var heatByWeekday = false
+    /// The heatmap's staffing overlay (`o`).
+    public var staffingOverlay = false
     public var period: ViewPeriod = .today
     /// The agent shown on the agent screen.
     public var agentID: String?

@@ -95,6 +95,7 @@ private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
         let all = HeatmapMetric.allCases
         state.heatMetric = all[(all.firstIndex(of: state.heatMetric)! + 1) % all.count]
     case .toggleHeatSpan: state.heatByWeekday.toggle()
+    case .toggleStaffing: state.staffingOverlay.toggle()
     case .togglePeriod: state.period = state.period == .today ? .month : .today; state.clampSelection()
     case .help: state.showHelp = true
     case .quit, .quitNow: state.quitting = true; return [.quit]
