@@ -21,6 +21,12 @@ final class ScreenSnapshotTests: XCTestCase {
     func testHeatmap() { check(.heatmap, "testHeatmap") }
     func testHeatmapByWeekday() { check(.heatmap, "testHeatmapByWeekday") { $0.heatByWeekday = true } }
     func testHeatmapStaffing() { check(.heatmap, "testHeatmapStaffing") { $0.staffingOverlay = true } }
+    /// The what-if panel over 王小明 with conversion moved +10% (two steps right).
+    func testAgentWhatIf() {
+        check(.agent, "testAgentWhatIf") { s in
+            for key in [Key.char("w"), .right, .right] { _ = update(&s, .key(key)) }
+        }
+    }
     func testWarnings() { check(.warnings, "testWarnings") }
     func testWarningsMonth() { check(.warnings, "testWarningsMonth") { $0.period = .month } }
     func testAgent() { check(.agent, "testAgent") }

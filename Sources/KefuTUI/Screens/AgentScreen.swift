@@ -55,6 +55,7 @@ enum AgentScreen {
         y = slowest(&f, snap.slowestTurns[a.agentID] ?? [], zone: snap.zone, y: y, l, p) + gap
         AgentOrdersSection.draw(&f, (s.period == .today ? snap.todayOrders : snap.monthOrders)[a.agentID] ?? [],
                                 today: s.period == .today, zone: snap.zone, y: y, l, p)
+        if let panel = s.whatIf { WhatIfPanel.draw(&f, panel, snap, agentID: a.agentID, l, p) }
     }
 
     /// The agent's headline figures for the period, label/value pairs; returns the last row.
