@@ -122,7 +122,21 @@ final class DashboardEndToEndTests: XCTestCase {
         try t.send("Enter")
         let agent = try t.wait(for: "Item")
         XCTAssertTrue(agent.split(separator: "\n")[2].contains(name), "the agent screen shows \(name):\n\(agent)")
+        // The drill-down shows the month's pay and the orders; the what-if panel moves a lever.
+        try t.wait(for: "Pay this month")
+        try t.wait(for: "Orders this month")  // `p` on the warnings screen switched the period
+        try t.send("w"); try t.wait(for: "What if · this month")
+        try t.send("Right"); try t.send("Right"); try t.wait(for: "+10%")
+        try t.send("Escape"); try t.wait("what-if closed") { !$0.contains("What if · this month") && $0.contains("Item") }
         try t.send("Escape"); try t.wait(for: "Consults")
+        try t.wait(for: "Staff now")
+
+        // The heatmap's staffing overlay: need vs on shift for today, with its legend.
+        try t.send("2"); try t.wait(for: "Load heatmap")
+        try t.send("o"); try t.wait(for: "This hour (")
+        try t.wait(for: "▼ under")
+        try t.send("o"); try t.wait("overlay closed") { !$0.contains("This hour (") }
+        try t.send("1"); try t.wait(for: "Consults")
 
         // Filter by role: every table row is an aftersale agent.
         try t.send("/"); try t.type("After"); try t.send("Enter")

@@ -85,6 +85,9 @@ enum Fixture {
         var month = agents(rule)
         for i in month.indices { month[i].tally.consults *= 20; month[i].tally.salesFen *= 19 }
         month[3].warning = false; month[2].warning = true; month[2].score = 84.0
+        // 赵磊 is below 70 this month (and, by `eliminationReview`, last month too).
+        month[5].score = 66.0
+        let monthReport = report(rule, period: day.month.period, agents: month)
         // Hour h of today: a morning ramp to 14:00 (the current hour, half done).
         let loads = [0, 0, 0, 0, 0, 0, 0, 0, 2, 6, 9, 12, 10, 11, 5]
         let hourly: [Tally] = (0..<24).map { (h: Int) -> Tally in
@@ -105,7 +108,7 @@ enum Fixture {
         return DashboardSnapshot(
             shop: "秦记旗舰店", zone: zone, now: now, newestRecord: now - 3_000, rule: rule, today: reports,
             yesterdaySoFar: report(rule, period: Period(from: day.adding(days: -1), to: day), agents: yesterdayAgents),
-            month: report(rule, period: day.month.period, agents: month),
+            month: monthReport,
             hourlyToday: hourly,
             hourlyConsults: ["qin.zx": [0, 0, 0, 0, 0, 0, 0, 0, 1, 3, 6, 8, 7, 9, 4] + Array(repeating: 0, count: 9),
                              "wang.xm": [0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 5, 6, 3, 8, 6] + Array(repeating: 0, count: 9)],
@@ -115,8 +118,47 @@ enum Fixture {
                                        SlowTurn(buyer: "wx_buyer_0077", openedAt: now - 5_000_000, responseMs: 188_000)],
                            "qin.zx": [SlowTurn(buyer: "tb_8812734523", openedAt: now - 3_600_000, responseMs: 200_000),
                                       SlowTurn(buyer: "jd_5521", openedAt: now - 7_200_000, responseMs: 95_000)]],
-            heatmaps: [HeatmapKey(.consults, byWeekday: false): grid, HeatmapKey(.consults, byWeekday: true): weekdays])
+            heatmaps: [HeatmapKey(.consults, byWeekday: false): grid, HeatmapKey(.consults, byWeekday: true): weekdays],
+            monthPay: pay(monthReport), payPlan: .standard, monthKPIPoints: ["wang.xm": 80],
+            todayOrders: ["wang.xm": orders.filter { zone.day(of: $0.order.paidAt!) == day }], monthOrders: ["wang.xm": orders],
+            eliminationReview: ["zhao"], staffing: staffing)
     }
+
+    /// 王小明's month pay, chosen by hand: base ¥3,000.00; position 78.5/100 × ¥1,500 = ¥1,177.50;
+    /// commission (¥20.00 per order + ¥75.60 tiered) × gate 0.9 = ¥86.04; general KPI
+    /// 80 × ¥4 = ¥320.00; total ¥4,583.54. The other agents keep the standard plan's lines.
+    static func pay(_ month: Report) -> PayRun {
+        var run = PayRun(report: month, month: day.month, kpiPoints: [:], plan: .standard)
+        let i = run.lines.firstIndex { $0.agent.agentID == "wang.xm" }!
+        run.lines[i].pay = PayBreakdown(agentID: "wang.xm", baseFen: 300_000, positionFen: 117_750, perOrderFen: 2_000, tieredFen: 7_560,
+                                        relativeBonusFen: 0, scoreShareFen: 0, gateFactor: 0.9, kpiFen: 32_000, explanation: [])
+        return run
+    }
+
+    /// 王小明's orders this month, oldest first: two on earlier days, three today (one credited
+    /// and chased, one assisted, one credited with a ¥50.00 refund).
+    static let orders: [AgentOrder] = {
+        func order(_ id: String, _ buyer: String, paid: Instant, _ amount: Fen, _ credit: AgentOrder.Credit, refund: Fen = 0, chased: Bool = false) -> AgentOrder {
+            AgentOrder(order: Order(id: id, buyer: buyer, createdAt: paid - 600_000, paidAt: paid, amount: amount, items: 1),
+                       credit: credit, refundFen: refund, chased: chased)
+        }
+        return [order("TB261102001", "tb_1200998877", paid: now - 20 * 86_400_000, 25_900, .credited),
+                order("TB261120007", "wx_buyer_0077", paid: now - 3 * 86_400_000 - 3_600_000, 9_900, .assisted),
+                order("TB261123011", "tb_8812734523", paid: now - 4 * 3_600_000, 18_900, .credited, chased: true),
+                order("TB261123015", "jd_5521", paid: now - 2 * 3_600_000, 39_900, .assisted),
+                order("TB261123020", "tb_77001234", paid: now - 1_800_000, 16_800, .credited, refund: 5_000)]
+    }()
+
+    /// Today's staffing: a hand-made forecast (a day ramp from 9 h, 150 s handle time) against
+    /// two shifts (秦子轩 9–18 h, 王小明 12–21 h); the core sizes every hour.
+    static let staffing: StaffingPlan = {
+        let arrivals: [Double] = [0, 0, 0, 0, 0, 0, 0, 0, 0, 20, 40, 60, 50, 45, 70, 60, 40, 30, 20, 15, 10, 5, 0, 0]
+        let load = DayLoad(hours: arrivals.map { HourlyLoad(arrivals: $0, handleTimeMs: 150_000) }, days: 10)
+        let forecast = Forecast(day: day, kind: .weekday, profileKind: .weekday, load: load)
+        return StaffingPlan(forecast: forecast, shifts: [Shift(agent: "qin.zx", date: day, start: 9 * 60, end: 18 * 60),
+                                                         Shift(agent: "wang.xm", date: day, start: 12 * 60, end: 21 * 60)],
+                            options: StaffingOptions())
+    }()
 
     /// A state showing the fixture at a size.
     static func state(_ screen: Screen = .team, language: Language = .zh, width: Int = 80, height: Int = 24) -> AppState {

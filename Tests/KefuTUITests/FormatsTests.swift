@@ -11,6 +11,9 @@ final class FormatsTests: XCTestCase {
         XCTAssertEqual(Formats.money(12_345_678), "¥12.3万", "¥123,456.78 = 12.3万")
         XCTAssertEqual(Formats.money(-50_000), "-¥500")
         XCTAssertEqual(Formats.exactMoney(12_850), "¥128.50")
+        XCTAssertEqual(Formats.yuan(458_354), "¥4,583.54")
+        XCTAssertEqual(Formats.yuan(123_456_705), "¥1,234,567.05", "the fen keep their leading zero")
+        XCTAssertEqual(Formats.yuan(-5_000), "-¥50.00")
     }
 
     func testRatiosTimesAndNoData() {

@@ -83,4 +83,43 @@ final class SnapshotBuilderTests: XCTestCase {
         XCTAssertTrue(text.contains("Emma Li"))
         XCTAssertTrue(text.contains("14:05:00"))
     }
+
+    /// The drill-down's month figures are the core's own: b1 pays ¥128.50 at 10:02 for an order
+    /// created at 10:01 after 秦子轩 answered, so every rule credits it to a1; the pay run is the
+    /// one `SchemeEvaluator` gives for the month, and the staffing plan is the core's plan for
+    /// today from the load of the days before (yesterday's one consult at 10 h), against a
+    /// shift 9–18 h.
+    func testPayOrdersEliminationAndStaffingComeFromTheCore() {
+        var b = book()
+        b.add(Order(id: "o1", buyer: "b1", createdAt: at(today, 10, 1), paidAt: at(today, 10, 2), amount: 12_850, items: 1))
+        b.add(Order(id: "o2", buyer: "b4", createdAt: at(today, 15, 1), paidAt: at(today, 15, 2), amount: 9_900, items: 1))
+        b.add(Shift(agent: "a1", date: today, start: 9 * 60, end: 18 * 60))
+        let now = at(today, 14, 5)
+        let config = KefuConfig()
+        let snap = SnapshotBuilder(config: config, shop: "店").build(b, now: now, rule: .orderFirst)
+
+        XCTAssertEqual(snap.monthPay, SchemeEvaluator(config: config).run(b, month: today.month, rule: .orderFirst, asOf: now))
+        XCTAssertNotNil(snap.monthPay?.line(for: "a1"))
+        XCTAssertEqual(snap.payPlan, config.payPlans["default"])
+
+        // o2 is paid after now: neither list has it.
+        XCTAssertEqual(snap.todayOrders["a1"]?.map(\.order.id), ["o1"])
+        XCTAssertEqual(snap.todayOrders["a1"]?.first?.credit, .credited)
+        XCTAssertEqual(snap.monthOrders["a1"]?.map(\.order.id), ["o1"])
+        XCTAssertNil(snap.todayOrders["a2"], "Emma has no sales or assists")
+
+        let engine = ScoringEngine(config: config)
+        let previous = engine.report(b, period: today.month.previous.period, rule: .orderFirst)
+        XCTAssertEqual(snap.eliminationReview, Ranking(config: config).eliminationReview(month: snap.month, previousMonth: previous))
+
+        let history = engine.conversations(b).filter { $0.day < today }
+        XCTAssertEqual(history.count, 1, "only yesterday's consult")
+        let profile = LoadProfile.build(conversations: history, zone: zone, promotions: .standard, thresholds: config.thresholds)
+        let expected = StaffingPlan(forecast: profile.forecast(for: today, promotions: .standard)!, shifts: b.shifts.values,
+                                    options: StaffingOptions())
+        XCTAssertEqual(snap.staffing, expected)
+        XCTAssertEqual(snap.staffing?.hours[10].arrivals, 1, "one consult at 10 h on the one day of history")
+        XCTAssertEqual(snap.staffing?.hours[10].scheduled, 1, "a1's shift covers 10 h")
+        XCTAssertEqual(snap.staffing?.hours[20].scheduled, 0)
+    }
 }

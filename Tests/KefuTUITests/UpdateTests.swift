@@ -169,4 +169,31 @@ final class UpdateTests: XCTestCase {
         _ = update(&s, .data(Fixture.snapshot()))
         XCTAssertEqual(s.clock, Fixture.now + 10_000, "an older snapshot does not move the clock back")
     }
+
+    /// `w` opens the what-if panel on the agent screen; ↑/↓ pick a lever (wrapping), ←/→ move it
+    /// by 5% steps; the panel shows the core's `WhatIf` outcome for exactly those moves; Esc
+    /// closes it and a second Esc leaves the screen.
+    func testWhatIfPanelKeys() {
+        var s = Fixture.state(.agent, language: .en, width: 80, height: 24)
+        _ = update(&s, .key(.char("w")))
+        XCTAssertEqual(s.whatIf, WhatIfState())
+        _ = update(&s, .key(.right)); _ = update(&s, .key(.right))
+        _ = update(&s, .key(.down)); _ = update(&s, .key(.char("h")))
+        _ = update(&s, .key(.up)); _ = update(&s, .key(.up))
+        XCTAssertEqual(s.whatIf?.steps, [2, -1, 0, 0, 0])
+        XCTAssertEqual(s.whatIf?.selected, 4, "up from the first lever wraps to the last")
+        XCTAssertEqual(s.whatIf?.adjustments, [WhatIf.Adjustment(metric: .conversion, change: .relative(0.1)),
+                                                WhatIf.Adjustment(metric: .aov, change: .relative(-0.05))])
+        let snap = s.snapshot!
+        let outcome = WhatIf(plan: .standard).simulate(agentID: "wang.xm", in: snap.month, kpiPoints: 80, adjustments: s.whatIf!.adjustments)!
+        XCTAssertNotEqual(outcome.payBefore.totalFen, outcome.payAfter.totalFen, "the moves change the pay")
+        let text = render(s, size: Size(width: 80, height: 24), theme: .dark).text
+        XCTAssertTrue(text.contains(Formats.yuan(outcome.payBefore.totalFen) + "  →  " + Formats.yuan(outcome.payAfter.totalFen)), text)
+        XCTAssertTrue(text.contains(Formats.score(outcome.after.score)), text)
+        _ = update(&s, .key(.escape))
+        XCTAssertNil(s.whatIf)
+        XCTAssertEqual(s.screen, .agent)
+        _ = update(&s, .key(.escape))
+        XCTAssertEqual(s.screen, .team)
+    }
 }

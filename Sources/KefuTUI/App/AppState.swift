@@ -66,7 +66,11 @@ public struct AppState: Sendable, Equatable {
     public var showHelp = false
     public var heatMetric: HeatmapMetric = .consults
     public var heatByWeekday = false
+    /// The heatmap's staffing overlay (`o`).
+    public var staffingOverlay = false
     public var period: ViewPeriod = .today
+    /// The agent screen's what-if panel (`w`), when open.
+    public var whatIf: WhatIfState?
     /// The agent shown on the agent screen.
     public var agentID: String?
     public var quitting = false
@@ -78,4 +82,24 @@ public struct AppState: Sendable, Equatable {
 
     /// The selected row on the current screen.
     public var selectedRow: Int { selection[screen] ?? 0 }
+}
+
+/// The what-if panel (绩效模拟): a few levers, each moved in steps of 5% (relative).
+public struct WhatIfState: Sendable, Equatable {
+    /// The metrics the panel moves, in the order shown.
+    public static let levers: [ScoreMetric] = [.conversion, .aov, .receptions, .frt, .satisfaction]
+    public static let step = 0.05
+
+    public var selected = 0
+    /// Steps per lever: +2 is +10%.
+    public var steps: [Int] = Array(repeating: 0, count: levers.count)
+
+    public init() {}
+
+    /// The adjustments the levers stand for (levers at zero are left out).
+    public var adjustments: [WhatIf.Adjustment] {
+        zip(Self.levers, steps).compactMap { metric, n in
+            n == 0 ? nil : WhatIf.Adjustment(metric: metric, change: .relative(Double(n) * Self.step))
+        }
+    }
 }

@@ -28,15 +28,37 @@ public struct DashboardSnapshot: Sendable, Equatable {
     public var slowestTurns: [String: [SlowTurn]]
     /// Heatmaps by metric and span.
     public var heatmaps: [HeatmapKey: HeatmapGrid]
+    /// The month's pay run (SPEC §7) from `month`; nil when the config has no pay plan.
+    public var monthPay: PayRun?
+    /// The plan `monthPay` was run under, for the drill-down's what-if panel.
+    public var payPlan: PayPlan?
+    /// Each agent's general KPI points (综合KPI) of the month, when recorded.
+    public var monthKPIPoints: [String: Double]
+    /// The orders credited to or assisted by each agent, paid today, under the active rule.
+    public var todayOrders: [String: [AgentOrder]]
+    /// The same for the month to date.
+    public var monthOrders: [String: [AgentOrder]]
+    /// Agents up for elimination review (淘汰审核): below the line this month and last month.
+    public var eliminationReview: Set<String>
+    /// The score below which two months in a row put an agent up for review (config `eliminationScore`).
+    public var eliminationScore: Double
+    /// Today's staffing plan (SPEC §9) against `shifts.csv`; nil without history to forecast from.
+    public var staffing: StaffingPlan?
 
     public init(shop: String, zone: ShopTimeZone, now: Instant, newestRecord: Instant?, rule: AttributionRule,
                 today: RuleReports, yesterdaySoFar: Report, month: Report, hourlyToday: [Tally],
                 hourlyConsults: [String: [Int]], lastActivity: [String: Instant], slowestTurns: [String: [SlowTurn]],
-                heatmaps: [HeatmapKey: HeatmapGrid]) {
+                heatmaps: [HeatmapKey: HeatmapGrid], monthPay: PayRun? = nil, payPlan: PayPlan? = nil,
+                monthKPIPoints: [String: Double] = [:], todayOrders: [String: [AgentOrder]] = [:],
+                monthOrders: [String: [AgentOrder]] = [:], eliminationReview: Set<String> = [],
+                eliminationScore: Double = KefuConfig().eliminationScore, staffing: StaffingPlan? = nil) {
         self.shop = shop; self.zone = zone; self.now = now; self.newestRecord = newestRecord; self.rule = rule
         self.today = today; self.yesterdaySoFar = yesterdaySoFar; self.month = month
         self.hourlyToday = hourlyToday; self.hourlyConsults = hourlyConsults
         self.lastActivity = lastActivity; self.slowestTurns = slowestTurns; self.heatmaps = heatmaps
+        self.monthPay = monthPay; self.payPlan = payPlan; self.monthKPIPoints = monthKPIPoints
+        self.todayOrders = todayOrders; self.monthOrders = monthOrders
+        self.eliminationReview = eliminationReview; self.eliminationScore = eliminationScore; self.staffing = staffing
     }
 
     /// Today's report under the active rule.

@@ -3,7 +3,8 @@ public enum Action: Sendable, Hashable {
     case up, down, top, bottom, pageUp, pageDown
     case nextScreen, previousScreen, show(Screen), drillDown, back
     case filter, cycleSort, reverseSort, switchRule, cycleTheme, toggleLanguage
-    case cycleHeatMetric, toggleHeatSpan, togglePeriod
+    case cycleHeatMetric, toggleHeatSpan, toggleStaffing, togglePeriod
+    case toggleWhatIf, leverDown, leverUp
     case help, quit, quitNow
 }
 
@@ -44,7 +45,11 @@ public enum KeyBindings {
         .init(keys: [.char("S")], label: "S", action: .reverseSort, zh: "反向排序", en: "reverse sort", screens: [.team]),
         .init(keys: [.char("m")], label: "m", action: .cycleHeatMetric, zh: "切换指标", en: "cycle metric", screens: [.heatmap]),
         .init(keys: [.char("w")], label: "w", action: .toggleHeatSpan, zh: "近14天 / 按星期", en: "last 14 days / weekdays", screens: [.heatmap]),
+        .init(keys: [.char("o")], label: "o", action: .toggleStaffing, zh: "排班建议(需/排)", en: "staffing overlay (need / on shift)", screens: [.heatmap]),
         .init(keys: [.char("p")], label: "p", action: .togglePeriod, zh: "今日 / 本月", en: "today / month", screens: [.warnings, .agent]),
+        .init(keys: [.char("w")], label: "w", action: .toggleWhatIf, zh: "绩效模拟(↑↓ 选指标)", en: "what-if panel", screens: [.agent]),
+        .init(keys: [.left, .char("h")], label: "←/h", action: .leverDown, zh: "模拟:指标 −5%", en: "what-if: lever −5%", screens: [.agent]),
+        .init(keys: [.right, .char("l")], label: "→/l", action: .leverUp, zh: "模拟:指标 +5%", en: "what-if: lever +5%", screens: [.agent]),
         .init(keys: [.char("r")], label: "r", action: .switchRule, zh: "切换判定规则", en: "switch attribution rule"),
         .init(keys: [.char("t")], label: "t", action: .cycleTheme, zh: "切换主题", en: "next theme"),
         .init(keys: [.char("L")], label: "L", action: .toggleLanguage, zh: "English", en: "中文"),

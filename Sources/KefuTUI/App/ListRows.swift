@@ -9,7 +9,7 @@ public enum ListGeometry {
         case .team:
             let top = TeamScreen.tableTop(width: width, height: height) + 1
             return (top, max(1, height - 1 - top))
-        case .warnings: return (4, max(1, height - 2 - 4))
+        case .warnings: return (4, max(1, height - 3 - 4))
         case .rules: return (5, max(1, height - 2 - 5))
         case .heatmap, .agent: return nil
         }

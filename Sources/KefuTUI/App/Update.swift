@@ -59,6 +59,24 @@ private func handle(_ key: Key, _ state: inout AppState) -> [AppEffect] {
 
 private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
     let page = ListGeometry.body(state.screen, width: state.width, height: state.height)?.rows ?? 10
+    if var panel = state.whatIf, state.screen == .agent {
+        // The open what-if panel takes ↑/↓, ←/→ and Esc.
+        let count = WhatIfState.levers.count
+        switch action {
+        case .up: panel.selected = (panel.selected + count - 1) % count
+        case .down: panel.selected = (panel.selected + 1) % count
+        case .leverDown: panel.steps[panel.selected] = max(-10, panel.steps[panel.selected] - 1)
+        case .leverUp: panel.steps[panel.selected] = min(10, panel.steps[panel.selected] + 1)
+        case .back, .toggleWhatIf: state.whatIf = nil; return []
+        default: return performOutsidePanel(action, &state, page: page)
+        }
+        state.whatIf = panel
+        return []
+    }
+    return performOutsidePanel(action, &state, page: page)
+}
+
+private func performOutsidePanel(_ action: Action, _ state: inout AppState, page: Int) -> [AppEffect] {
     switch action {
     case .up: state.move(by: -1)
     case .down: state.move(by: 1)
@@ -74,10 +92,11 @@ private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
             state.returnScreen = state.screen
             state.agentID = agent.agentID
             state.screen = .agent
+            state.whatIf = nil
         }
     case .back:
         if !state.filter.isEmpty { state.filter = ""; state.clampSelection() }
-        else if state.screen == .agent { state.screen = state.returnScreen }
+        else if state.screen == .agent { state.screen = state.returnScreen; state.whatIf = nil }
     case .filter: state.editingFilter = true
     case .cycleSort:
         let visible = TeamColumn.visible(width: state.width)
@@ -95,6 +114,9 @@ private func perform(_ action: Action, _ state: inout AppState) -> [AppEffect] {
         let all = HeatmapMetric.allCases
         state.heatMetric = all[(all.firstIndex(of: state.heatMetric)! + 1) % all.count]
     case .toggleHeatSpan: state.heatByWeekday.toggle()
+    case .toggleStaffing: state.staffingOverlay.toggle()
+    case .toggleWhatIf: state.whatIf = WhatIfState()
+    case .leverDown, .leverUp: break
     case .togglePeriod: state.period = state.period == .today ? .month : .today; state.clampSelection()
     case .help: state.showHelp = true
     case .quit, .quitNow: state.quitting = true; return [.quit]
@@ -107,6 +129,7 @@ extension AppState {
     mutating func show(_ target: Screen) {
         if target == .agent, agentID == nil { agentID = selectedAgent(on: .team)?.agentID }
         if target == .agent, screen != .agent { returnScreen = screen }
+        if target != .agent { whatIf = nil }
         screen = target
     }
 

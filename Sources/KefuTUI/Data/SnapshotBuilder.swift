@@ -5,9 +5,12 @@ import Synchronization
 /// screen comes from `ScoringEngine` and `Heatmap`.
 ///
 /// Slow work is cached: each finished hour of today is computed once (a late record for it
-/// shows in the tiles' totals at once, not in that hour's sparkline bar), the month every 30 s
-/// and the heatmaps every 60 s of the dashboard's clock. Today's reports are rebuilt on every
-/// call, over only the buyers active since yesterday (`recentBuyers`).
+/// shows in the tiles' totals at once, not in that hour's sparkline bar); the month (report,
+/// pay run, orders, elimination review) every 30 s; the heatmaps and today's staffing plan
+/// every 60 s of the dashboard's clock; the previous month's report once per month and rule;
+/// the load profile behind the staffing plan once per day (it is built from the days before
+/// today). Today's reports and orders are rebuilt on every call, over only the buyers active
+/// since yesterday (`recentBuyers`).
 public final class SnapshotBuilder: Sendable {
     public let engine: ScoringEngine
     public let shop: String
@@ -15,8 +18,19 @@ public final class SnapshotBuilder: Sendable {
     private struct Cache {
         /// Cumulative team tallies by end of hour, by day and rule.
         var cumulative: [HourKey: Tally] = [:]
-        var month: (at: Instant, rule: AttributionRule, report: Report)?
+        var month: (at: Instant, rule: AttributionRule, figures: MonthFigures)?
+        var previousMonth: (month: Month, rule: AttributionRule, report: Report)?
         var heatmaps: (at: Instant, grids: [HeatmapKey: HeatmapGrid])?
+        var profile: (day: LocalDate, profile: LoadProfile)?
+        var staffing: (at: Instant, plan: StaffingPlan?)?
+    }
+    /// The month-to-date figures, computed together.
+    private struct MonthFigures {
+        var report: Report
+        var pay: PayRun?
+        var kpiPoints: [String: Double]
+        var orders: [String: [AgentOrder]]
+        var eliminationReview: Set<String>
     }
     private struct HourKey: Hashable { var day: LocalDate; var hour: Int; var rule: AttributionRule }
     private let cache = Mutex(Cache())
@@ -38,15 +52,20 @@ public final class SnapshotBuilder: Sendable {
         let reports = RuleReports(order: todayReport(.order), payment: todayReport(.payment), orderFirst: todayReport(.orderFirst))
         let yesterdaySoFar = engine.report(recent, period: Period(from: yesterday, to: today), rule: rule, asOf: now - 86_400_000)
         let conversations = engine.conversations(recent, asOf: now).filter { $0.day == today }
+        let month = month(book, now: now, rule: rule)
 
         return DashboardSnapshot(
             shop: shop, zone: zone, now: now, newestRecord: recent.newestStamp(notAfter: now), rule: rule,
-            today: reports, yesterdaySoFar: yesterdaySoFar, month: month(book, now: now, rule: rule),
+            today: reports, yesterdaySoFar: yesterdaySoFar, month: month.report,
             hourlyToday: hourly(recent, day: today, rule: rule, now: now),
             hourlyConsults: Self.consultsByHour(conversations, zone: zone),
             lastActivity: Self.lastActivity(recent, now: now),
             slowestTurns: Self.slowestTurns(conversations),
-            heatmaps: heatmaps(book, now: now))
+            heatmaps: heatmaps(book, now: now),
+            monthPay: month.pay, payPlan: SchemeEvaluator(config: engine.config).plan, monthKPIPoints: month.kpiPoints,
+            todayOrders: orders(recent, report: reports[rule], period: todayPeriod, now: now),
+            monthOrders: month.orders, eliminationReview: month.eliminationReview, eliminationScore: engine.config.eliminationScore,
+            staffing: staffing(book, now: now))
     }
 
     /// The team's figures for each hour of `day`: the difference of the day's cumulative
@@ -74,11 +93,63 @@ public final class SnapshotBuilder: Sendable {
         }
     }
 
-    private func month(_ book: RecordBook, now: Instant, rule: AttributionRule) -> Report {
-        if let m = cache.withLock({ $0.month }), m.rule == rule, now - m.at < 30_000, now >= m.at { return m.report }
-        let report = engine.report(book, period: engine.config.zone.day(of: now).month.period, rule: rule, asOf: now)
-        cache.withLock { $0.month = (now, rule, report) }
+    /// The month to date under `rule`: its report, the pay run from it (the general KPI points
+    /// of the month as recorded), each agent's orders and the elimination review against the
+    /// previous month.
+    private func month(_ book: RecordBook, now: Instant, rule: AttributionRule) -> MonthFigures {
+        if let m = cache.withLock({ $0.month }), m.rule == rule, now - m.at < 30_000, now >= m.at { return m.figures }
+        let month = engine.config.zone.day(of: now).month
+        let report = engine.report(book, period: month.period, rule: rule, asOf: now)
+        var points: [String: Double] = [:]
+        for (key, qa) in book.qa where key.month == month { points[key.agent] = qa.points }
+        let figures = MonthFigures(
+            report: report,
+            pay: SchemeEvaluator(config: engine.config).plan.map { PayRun(report: report, month: month, kpiPoints: book.qa, plan: $0) },
+            kpiPoints: points,
+            orders: orders(book, report: report, period: month.period, now: now),
+            eliminationReview: Ranking(config: engine.config).eliminationReview(
+                month: report, previousMonth: previousMonth(book, month: month.previous, rule: rule)))
+        cache.withLock { $0.month = (now, rule, figures) }
+        return figures
+    }
+
+    /// A finished month's report, computed once per month and rule.
+    private func previousMonth(_ book: RecordBook, month: Month, rule: AttributionRule) -> Report {
+        if let p = cache.withLock({ $0.previousMonth }), p.month == month, p.rule == rule { return p.report }
+        let report = engine.report(book, period: month.period, rule: rule)
+        cache.withLock { $0.previousMonth = (month, rule, report) }
         return report
+    }
+
+    /// The orders behind each agent's sales and assists in `report` (agents with neither are skipped).
+    private func orders(_ book: RecordBook, report: Report, period: Period, now: Instant) -> [String: [AgentOrder]] {
+        var out: [String: [AgentOrder]] = [:]
+        for a in report.agents where a.tally.paidOrders > 0 || a.tally.assistOrders > 0 {
+            out[a.agentID] = engine.orders(of: a.agentID, in: book, period: period, rule: report.rule, asOf: now)
+        }
+        return out
+    }
+
+    /// Today's staffing plan with the default service goal (80% within 30 s, 3 chats, 30%
+    /// shrinkage) and the standard promotion days, from the load of the days before today.
+    private func staffing(_ book: RecordBook, now: Instant) -> StaffingPlan? {
+        if let s = cache.withLock({ $0.staffing }), now - s.at < 60_000, now >= s.at { return s.plan }
+        let zone = engine.config.zone
+        let today = zone.day(of: now)
+        let promotions = PromotionCalendar.standard
+        let profile: LoadProfile
+        if let p = cache.withLock({ $0.profile }), p.day == today {
+            profile = p.profile
+        } else {
+            let history = engine.conversations(book, asOf: zone.startOfDay(today) - 1).filter { $0.day < today }
+            profile = LoadProfile.build(conversations: history, zone: zone, promotions: promotions, thresholds: engine.config.thresholds)
+            cache.withLock { $0.profile = (today, profile) }
+        }
+        let plan = profile.forecast(for: today, promotions: promotions).map {
+            StaffingPlan(forecast: $0, shifts: book.shifts.values, options: StaffingOptions())
+        }
+        cache.withLock { $0.staffing = (now, plan) }
+        return plan
     }
 
     /// Every heatmap (4 metrics × days/weekdays) over the 14 days ending today.

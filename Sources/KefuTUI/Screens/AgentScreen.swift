@@ -1,7 +1,8 @@
 import KefuCore
 
 /// Screen 4: one agent. The scorecard (actual, baseline, achievement, weight, points), the
-/// headline figures, consults by hour today, and the slowest answers (buyer ids masked).
+/// headline figures, the month's pay, consults by hour today, the slowest answers, and the
+/// orders credited to or assisted by the agent under the active rule (buyer ids masked).
 enum AgentScreen {
     static func columns(_ l: Language) -> [TableColumn] {
         [TableColumn(l.pick("考核项", "Item"), width: 10, alignRight: false, flexible: true),
@@ -24,6 +25,7 @@ enum AgentScreen {
                   x: x, y: 2, style: p.muted)
         let verdict = l.pick("得分 ", "score ") + Formats.score(a.score) + "  " + l.pick("排名 ", "rank ") + (a.rank.map(String.init) ?? Formats.none)
             + (a.warning ? l.pick("  ! 预警", "  ! warning") : a.topShare ? l.pick("  * 利润分成", "  * top share") : "")
+            + (s.period == .month && snap.eliminationReview.contains(a.agentID) ? l.pick("  ✕ 淘汰审核", "  ✕ review") : "")
         f.put(verdict, x: max(x + 2, f.width - DisplayWidth.of(verdict) - 1), y: 2, style: a.warning ? p.warn : p.base)
 
         var y = 4
@@ -45,12 +47,18 @@ enum AgentScreen {
                              selected: nil, scroll: 0, palette: p)
             y = 4 + rows.count
         }
-        y = figures(&f, a, y: y, l, p)
-        y = hourly(&f, snap.hourlyConsults[a.agentID], hour: snap.hour, y: y, l, p)
-        slowest(&f, snap.slowestTurns[a.agentID] ?? [], zone: snap.zone, y: y, l, p)
+        // Sections are a blank line apart when the terminal is tall enough, else packed.
+        let gap = f.height >= 30 ? 1 : 0
+        y = figures(&f, a, y: y, l, p) + 1 + gap
+        y = AgentPaySection.draw(&f, snap, agentID: a.agentID, y: y, l, p) + 1 + gap
+        y = hourly(&f, snap.hourlyConsults[a.agentID], hour: snap.hour, y: y, l, p) + gap
+        y = slowest(&f, snap.slowestTurns[a.agentID] ?? [], zone: snap.zone, y: y, l, p) + gap
+        AgentOrdersSection.draw(&f, (s.period == .today ? snap.todayOrders : snap.monthOrders)[a.agentID] ?? [],
+                                today: s.period == .today, zone: snap.zone, y: y, l, p)
+        if let panel = s.whatIf { WhatIfPanel.draw(&f, panel, snap, agentID: a.agentID, l, p) }
     }
 
-    /// The agent's headline figures for the period, two lines of label/value pairs.
+    /// The agent's headline figures for the period, label/value pairs; returns the last row.
     private static func figures(_ f: inout Frame, _ a: AgentMetrics, y: Int, _ l: Language, _ p: Palette) -> Int {
         let t = a.tally
         let pairs: [(String, String)] = [
@@ -62,14 +70,7 @@ enum AgentScreen {
             (l.pick("协助", "assists"), Formats.count(t.assistOrders) + "/" + Formats.money(t.assistFen)),
             (l.pick("退款率", "refunds"), Formats.percent(a.refundRate)),
         ]
-        var x = 1, line = y
-        for (label, value) in pairs {
-            let w = DisplayWidth.of(label) + 1 + DisplayWidth.of(value) + 3
-            if x + w > f.width { x = 1; line += 1 }
-            x = f.put(label + " ", x: x, y: line, style: p.muted)
-            x = f.put(value, x: x, y: line, style: p.base.bolded()) + 3
-        }
-        return line + 2
+        return Pairs.draw(&f, pairs, x: 1, y: y, p)
     }
 
     private static func hourly(_ f: inout Frame, _ counts: [Int]?, hour: Int, y: Int, _ l: Language, _ p: Palette) -> Int {
@@ -79,16 +80,17 @@ enum AgentScreen {
         let values: [Double?] = counts.prefix(24).enumerated().map { $0.offset <= hour ? Double($0.element) : nil }
         f.put(Sparkline.text(values), x: x, y: y, style: p.sparkline)
         f.put("0" + String(repeating: " ", count: 11) + "12" + String(repeating: " ", count: 9) + "23", x: x, y: y + 1, style: p.muted)
-        return y + 3
+        return y + 2
     }
 
-    private static func slowest(_ f: inout Frame, _ turns: [SlowTurn], zone: ShopTimeZone, y: Int, _ l: Language, _ p: Palette) {
-        guard y < f.height - 1, !turns.isEmpty else { return }
+    private static func slowest(_ f: inout Frame, _ turns: [SlowTurn], zone: ShopTimeZone, y: Int, _ l: Language, _ p: Palette) -> Int {
+        guard y < f.height - 1, !turns.isEmpty else { return y }
         var x = f.put(l.pick(" 今日最慢响应 ", " Slowest answers today "), x: 0, y: y, style: p.muted)
         for t in turns.prefix(5) {
             x = f.put(String(Formats.clock(t.openedAt, zone: zone).prefix(5)) + " " + Formats.maskBuyer(t.buyer) + " ", x: x, y: y, style: p.base)
             x = f.put(Formats.seconds(Double(t.responseMs) / 1000) + "   ", x: x, y: y, style: p.bad)
         }
+        return y + 1
     }
 }
 

@@ -59,10 +59,11 @@ enum Chrome {
         }
     }
 
-    /// A section title on row `y`.
+    /// A section title on row `y`, clipped two columns before the right-hand hint.
     static func title(_ f: inout Frame, _ text: String, y: Int, _ p: Palette, right: String = "") {
-        f.put(" " + text, x: 0, y: y, style: p.title)
-        if !right.isEmpty { f.put(right, x: max(0, f.width - DisplayWidth.of(right) - 1), y: y, style: p.muted) }
+        let hintX = right.isEmpty ? f.width : max(0, f.width - DisplayWidth.of(right) - 1)
+        f.put(" " + text, x: 0, y: y, style: p.title, limit: right.isEmpty ? nil : hintX - 2)
+        if !right.isEmpty { f.put(right, x: hintX, y: y, style: p.muted) }
     }
 }
 

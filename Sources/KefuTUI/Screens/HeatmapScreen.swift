@@ -1,7 +1,9 @@
 import KefuCore
 
 /// Screen 2: load by hour (0–23) × day (the last 14 days, or weekdays), for a chosen metric,
-/// shaded ░▒▓█ and coloured along the theme's heat gradient, with a legend.
+/// shaded ░▒▓█ and coloured along the theme's heat gradient, with a legend. With `o`, today's
+/// staffing plan under the grid (SPEC §9): agents needed and on shift per hour, under- and
+/// overstaffed hours marked and coloured, with its own legend.
 enum HeatmapScreen {
     static let shades: [Character] = ["░", "▒", "▓", "█"]
 
@@ -10,13 +12,17 @@ enum HeatmapScreen {
         let l = s.language
         let span = !s.heatByWeekday ? l.pick("近14天", "last 14 days") : l.pick("按星期平均", "by weekday")
         Chrome.title(&f, l.pick("负载热力图", "Load heatmap") + " · " + s.heatMetric.name(l) + " · " + span, y: 2, p,
-                     right: l.pick("m 切换指标  w 天/星期", "m metric  w days/weekdays"))
+                     right: l.pick("m 指标  w 天/星期  o 排班", "m metric  w days/weekdays  o staffing"))
         guard let grid = snap.heatmaps[HeatmapKey(s.heatMetric, byWeekday: s.heatByWeekday)], !grid.rows.isEmpty else {
             f.put(l.pick("还没有足够的历史数据", "not enough history yet"), x: 2, y: 4, style: p.muted)
             return
         }
         let labelWidth = 12
         let cell = max(2, min(5, (f.width - labelWidth - 1) / 24))
+        // With the staffing overlay the newest days that fit are shown above it.
+        let overlayRows = s.staffingOverlay ? (cell >= 3 ? 2 : 1) + 3 : 0
+        let fitting = max(1, f.height - 2 - 4 - overlayRows)
+        let first = s.staffingOverlay ? max(0, grid.rows.count - fitting) : 0
         // Hour axis: every hour when cells are wide, else every third.
         let step = cell >= 3 ? 1 : 3
         for h in stride(from: 0, to: 24, by: step) {
@@ -25,8 +31,8 @@ enum HeatmapScreen {
         let top = grid.max ?? 0
         let today = snap.zone.day(of: s.now)
         let hour = snap.zone.hour(of: s.now)
-        for (i, row) in grid.rows.enumerated() {
-            let y = 4 + i
+        for (i, row) in grid.rows.enumerated() where i >= first {
+            let y = 4 + i - first
             guard y < f.height - 3 else { break }
             f.put(label(row, l), x: 1, y: y, style: p.muted, limit: labelWidth)
             for (h, v) in grid.cells[i].prefix(24).enumerated() {
@@ -36,7 +42,13 @@ enum HeatmapScreen {
                 f.put(String(repeating: String(glyph), count: cell - 1), x: labelWidth + h * cell, y: y, style: style)
             }
         }
-        legend(&f, y: min(f.height - 2, 5 + grid.rows.count), top: top, s.heatMetric, l, p)
+        if s.staffingOverlay {
+            StaffingOverlay.draw(&f, snap.staffing, hour: hour, labelWidth: labelWidth, cell: cell,
+                                 top: f.height - 2 - overlayRows, l, p)
+            legend(&f, y: f.height - 2, top: top, s.heatMetric, l, p)
+        } else {
+            legend(&f, y: min(f.height - 2, 5 + grid.rows.count), top: top, s.heatMetric, l, p)
+        }
     }
 
     static func label(_ label: HeatmapRow, _ l: Language) -> String {

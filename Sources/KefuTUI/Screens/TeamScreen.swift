@@ -1,9 +1,11 @@
 import KefuCore
 
 /// Screen 1: the team, live. KPI tiles for today so far (each with an hourly sparkline and the
-/// change against yesterday at the same time), then the agent table.
+/// change against yesterday at the same time), a tile with the current hour's staffing gap,
+/// then the agent table.
 enum TeamScreen {
-    static let tileCount = KpiTile.all.count
+    /// The KPI tiles and the staffing tile.
+    static let tileCount = KpiTile.all.count + 1
 
     static func tilesPerRow(width: Int) -> Int { width >= 150 ? 6 : 4 }
 
@@ -28,6 +30,21 @@ enum TeamScreen {
             let rect = Rect(x: (i % per) * (tileWidth + 1), y: 2 + (i / per) * 2, width: tileWidth, height: 2)
             kpi.draw(&f, rect, today: team, yesterday: yesterday, hourly: snap.hourlyToday, hour: snap.hour, s.language, p)
         }
+        let i = KpiTile.all.count
+        staffingTile(&f, Rect(x: (i % per) * (tileWidth + 1), y: 2 + (i / per) * 2, width: tileWidth, height: 2),
+                     snap.staffing?.hours[snap.hour], s.language, p)
+    }
+
+    /// The current hour's staffing: the gap on the first line, need and schedule on the second.
+    private static func staffingTile(_ f: inout Frame, _ r: Rect, _ h: StaffingHour?, _ l: Language, _ p: Palette) {
+        f.put(l.pick("本小时排班", "Staff now"), x: r.x, y: r.y, style: p.muted, limit: r.maxX)
+        guard let h else {
+            f.put(l.pick("无预测", "no forecast"), x: r.x, y: r.y + 1, style: p.muted, limit: r.maxX)
+            return
+        }
+        let gap = StaffingText.gap(h, l)
+        f.put(gap, x: r.maxX - DisplayWidth.of(gap), y: r.y, style: StaffingText.style(h.status, p).bolded(), limit: r.maxX)
+        f.put(StaffingText.needAndScheduled(h, l), x: r.x, y: r.y + 1, style: p.muted, limit: r.maxX)
     }
 
     /// Title, width and alignment of a column.

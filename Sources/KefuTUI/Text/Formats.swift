@@ -34,6 +34,12 @@ public enum Formats {
         (fen < 0 ? "-¥" : "¥") + Yuan.format(abs(fen))
     }
 
+    /// Money to the fen with thousands separators, for pay and orders: `¥4,583.54`.
+    public static func yuan(_ fen: Fen) -> String {
+        let a = abs(fen)
+        return (fen < 0 ? "-¥" : "¥") + count(Int(a / 100)) + "." + String(format: "%02d", Int(a % 100))
+    }
+
     /// `12.3%`.
     public static func percent(_ share: Double?) -> String {
         guard let share else { return none }

@@ -16,7 +16,8 @@ struct DashCommand: ParsableCommand {
         kefu import) commits, within a second of their commit. Figures are today's, in the \
         shop's time zone, as of now.
 
-        Keys: Tab or 1–5 switch screens, Enter opens an agent, Esc goes back, / filters, s/S \
+        Keys: Tab or 1–5 switch screens, Enter opens an agent (w: what-if panel), Esc goes back, \
+        o the heatmap's staffing overlay, / filters, s/S \
         sort, r switches the attribution rule, t the theme, L 中文/English, ? help, q quits.
 
         Example:

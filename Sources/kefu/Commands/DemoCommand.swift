@@ -14,7 +14,8 @@ struct DemoCommand: ParsableCommand {
         Generates a seeded shop (the `kefu sample` data) in memory and replays today at --speed \
         times real time from --start, so the screens move within seconds. Nothing is written.
 
-        Keys: Tab or 1–5 switch screens, Enter opens an agent, Esc goes back, / filters, s/S \
+        Keys: Tab or 1–5 switch screens, Enter opens an agent (w: what-if panel), Esc goes back, \
+        o the heatmap's staffing overlay, / filters, s/S \
         sort, r switches the attribution rule, t the theme, L 中文/English, ? help, q quits.
 
         Example:
