@@ -29,10 +29,17 @@ enum RulesScreen {
             x += block + 1
         }
         let rows = s.ruleRows()
+        // One index per rule: agents by id (a lookup per cell would make the frame agents²).
+        var byID: [AttributionRule: [String: Int]] = [:]
+        for rule in rules {
+            var index: [String: Int] = [:]
+            for (i, a) in snap.today[rule].agents.enumerated() { index[a.agentID] = i }
+            byID[rule] = index
+        }
         let table = rows.map { a -> [TableCell] in
             var cells = [TableCell(a.name ?? a.agentID)]
             for rule in rules {
-                let m = snap.today[rule].agents.first { $0.agentID == a.agentID }
+                let m = byID[rule]?[a.agentID].map { snap.today[rule].agents[$0] }
                 let active = rule == s.rule ? p.base.bolded() : p.base
                 cells += [TableCell(m.map { Formats.money($0.tally.salesFen) } ?? Formats.none, active),
                           TableCell(Formats.percent(m?.conversion), active), TableCell(m?.rank.map(String.init) ?? Formats.none, active)]
