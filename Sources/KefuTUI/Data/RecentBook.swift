@@ -33,6 +33,21 @@ extension RecordBook {
         return book
     }
 
+    /// Whether the book holds any message or order of `buyer`.
+    public func knows(buyer: String) -> Bool {
+        messagesByBuyer[buyer] != nil || orderIDsByBuyer[buyer] != nil
+    }
+
+    /// Every message, order and refund of one buyer, messages in input order.
+    public func records(ofBuyer buyer: String) -> [Record] {
+        var out: [Record] = (messagesByBuyer[buyer] ?? []).map { .message($0.message) }
+        for order in orders(ofBuyer: buyer) {
+            out.append(.order(order))
+            for r in refundsByOrder[order.id] ?? [] { out.append(.refund(r)) }
+        }
+        return out
+    }
+
     /// The newest time stamp at or before `now` of any message, order, refund, rating or ticket.
     public func newestStamp(notAfter now: Instant) -> Instant? {
         var newest: Instant?

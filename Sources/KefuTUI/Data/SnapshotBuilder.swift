@@ -23,6 +23,8 @@ public final class SnapshotBuilder: Sendable {
         var heatmaps: (at: Instant, grids: [HeatmapKey: HeatmapGrid])?
         var profile: (day: LocalDate, profile: LoadProfile)?
         var staffing: (at: Instant, plan: StaffingPlan?)?
+        /// Today's running aggregates under each rule, fed the new records of each call.
+        var live: (day: LocalDate, aggregators: [AttributionRule: LiveAggregator])?
     }
     /// The month-to-date figures, computed together.
     private struct MonthFigures {
@@ -41,7 +43,12 @@ public final class SnapshotBuilder: Sendable {
     }
 
     /// The snapshot of `book` as of `now`, under `rule`.
-    public func build(_ book: RecordBook, now: Instant, rule: AttributionRule) -> DashboardSnapshot {
+    ///
+    /// With `fresh` (the records that reached `book` since the previous call), today's reports
+    /// come from the core's live path: the new records are folded into running aggregates,
+    /// which then hold everything stored (no as-of cut at `now`). Without it, today's reports
+    /// are computed in batch as of `now`.
+    public func build(_ book: RecordBook, fresh: [Record]? = nil, now: Instant, rule: AttributionRule) -> DashboardSnapshot {
         let zone = engine.config.zone
         let today = zone.day(of: now)
         let yesterday = today.adding(days: -1)
@@ -49,7 +56,13 @@ public final class SnapshotBuilder: Sendable {
         let recent = book.recentBuyers(since: zone.startOfDay(yesterday) - window)
         let todayPeriod = Period(from: today, to: today.adding(days: 1))
         func todayReport(_ r: AttributionRule) -> Report { engine.report(recent, period: todayPeriod, rule: r, asOf: now) }
-        let reports = RuleReports(order: todayReport(.order), payment: todayReport(.payment), orderFirst: todayReport(.orderFirst))
+        let reports: RuleReports
+        if let fresh {
+            let live = liveToday(book, recent: recent, fresh: fresh, today: today)
+            reports = RuleReports(order: live[.order]!, payment: live[.payment]!, orderFirst: live[.orderFirst]!)
+        } else {
+            reports = RuleReports(order: todayReport(.order), payment: todayReport(.payment), orderFirst: todayReport(.orderFirst))
+        }
         let yesterdaySoFar = engine.report(recent, period: Period(from: yesterday, to: today), rule: rule, asOf: now - 86_400_000)
         let conversations = engine.conversations(recent, asOf: now).filter { $0.day == today }
         let month = month(book, now: now, rule: rule)
@@ -66,6 +79,45 @@ public final class SnapshotBuilder: Sendable {
             todayOrders: orders(recent, report: reports[rule], period: todayPeriod, now: now),
             monthOrders: month.orders, eliminationReview: month.eliminationReview, eliminationScore: engine.config.eliminationScore,
             staffing: staffing(book, now: now))
+    }
+
+    /// Today's report under each rule from running aggregates: built from `recent` when the day
+    /// changes, then fed only the `fresh` records. A buyer the aggregates have not seen yet
+    /// (one last active before yesterday, paying an old order today) is first folded in whole
+    /// from `book`, so attribution sees the buyer's earlier messages, as the batch path does.
+    private func liveToday(_ book: RecordBook, recent: RecordBook, fresh: [Record], today: LocalDate) -> [AttributionRule: Report] {
+        cache.withLock { c in
+            if c.live?.day != today {
+                var aggregators: [AttributionRule: LiveAggregator] = [:]
+                for r in AttributionRule.allCases {
+                    aggregators[r] = LiveAggregator(config: engine.config, period: Period(from: today, to: today.adding(days: 1)),
+                                                    rule: r, book: recent)
+                }
+                c.live = (today, aggregators)
+            } else {
+                for r in AttributionRule.allCases {
+                    var agg = c.live!.aggregators.removeValue(forKey: r)!
+                    for record in fresh {
+                        if let buyer = Self.buyer(of: record, in: book), !agg.book.knows(buyer: buyer) {
+                            agg.fold(book.records(ofBuyer: buyer))
+                        }
+                        agg.fold(record)
+                    }
+                    c.live!.aggregators[r] = agg
+                }
+            }
+            return c.live!.aggregators.mapValues(\.report)
+        }
+    }
+
+    /// The buyer whose contribution a record changes (nil for ratings, tickets and the like).
+    private static func buyer(of record: Record, in book: RecordBook) -> String? {
+        switch record {
+        case .message(let m): return m.buyer
+        case .order(let o): return o.buyer
+        case .refund(let r): return book.orders[r.orderID]?.buyer
+        default: return nil
+        }
     }
 
     /// The team's figures for each hour of `day`: the difference of the day's cumulative

@@ -48,8 +48,8 @@ struct DashCommand: ParsableCommand {
         let clock: @Sendable () -> Instant = { Int64(Date().timeIntervalSince1970 * 1000) }
         let feed = SnapshotFeed(rule: settings.defaultRule, interval: 0.5, clock: clock) { rule, force in
             let now = clock()
-            guard let book = source.poll(now: now, force: force) else { return nil }
-            return builder.build(book, now: now, rule: rule)
+            guard let (book, fresh) = source.poll(now: now, force: force) else { return nil }
+            return builder.build(book, fresh: fresh, now: now, rule: rule)
         }
         try display.run(feed: feed, rule: settings.defaultRule)
     }
@@ -66,6 +66,8 @@ final class StoreSource: Sendable {
         var change: Int64
         var dataVersion: Int
         var builtAt: Instant?
+        /// Records read since the last book returned, for the builder's live aggregates.
+        var pending: [Record] = []
     }
     private let store: Store
     private let state: Mutex<State>
@@ -79,21 +81,22 @@ final class StoreSource: Sendable {
         state = Mutex(State(book: book, change: upTo, dataVersion: version))
     }
 
-    /// The book when there is something new to show (a commit since the last poll, `force`,
-    /// or `refreshMs` passed), else nil. A failed read is retried at the next poll.
-    func poll(now: Instant, force: Bool) -> RecordBook? {
+    /// The book and the records committed since the last book returned, when there is
+    /// something new to show (a commit since the last poll, `force`, or `refreshMs` passed),
+    /// else nil. A failed read is retried at the next poll.
+    func poll(now: Instant, force: Bool) -> (RecordBook, [Record])? {
         state.withLock { s in
-            var changed = false
             if let version = try? store.dataVersion(), version != s.dataVersion,
                let (records, upTo) = try? store.changes(since: s.change) {
                 s.dataVersion = version
                 s.change = upTo
                 for r in records { s.book.add(r) }
-                changed = !records.isEmpty
+                s.pending += records
             }
-            guard force || changed || s.builtAt == nil || now - s.builtAt! >= StoreSource.refreshMs else { return nil }
+            guard force || !s.pending.isEmpty || s.builtAt == nil || now - s.builtAt! >= StoreSource.refreshMs else { return nil }
             s.builtAt = now
-            return s.book
+            defer { s.pending = [] }
+            return (s.book, s.pending)
         }
     }
 }

@@ -62,8 +62,8 @@ struct DemoCommand: ParsableCommand {
         let builder = SnapshotBuilder(config: config, shop: display.language.pick("演示旗舰店", "Demo Flagship Store"))
         let feed = SnapshotFeed(rule: config.defaultRule, interval: 1, clock: clock) { rule, force in
             let now = clock()
-            guard let book = source.advance(to: now, force: force) else { return nil }
-            return builder.build(book, now: now, rule: rule)
+            guard let (book, fresh) = source.advance(to: now, force: force) else { return nil }
+            return builder.build(book, fresh: fresh, now: now, rule: rule)
         }
         try display.run(feed: feed, rule: config.defaultRule)
     }
@@ -84,15 +84,15 @@ final class DemoSource: Sendable {
         state = Mutex(s)
     }
 
-    /// Folds in the records up to `now`; the book when there is something new to show (or
-    /// `force`), else nil.
-    func advance(to now: Instant, force: Bool) -> RecordBook? {
+    /// Folds in the records up to `now`; the book and the records new since the last book
+    /// returned, when there is something new to show (or `force`), else nil.
+    func advance(to now: Instant, force: Bool) -> (RecordBook, [Record])? {
         state.withLock { s in
             let records = s.simulation.advance(to: now)
             for r in records { s.book.add(r) }
             guard force || !records.isEmpty || !s.builtOnce else { return nil }
             s.builtOnce = true
-            return s.book
+            return (s.book, records)
         }
     }
 }
