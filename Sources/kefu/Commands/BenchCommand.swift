@@ -21,17 +21,7 @@ struct BenchCommand: ParsableCommand {
             Example: kefu bench --scale 1
             """)
 
-    @Option(help: "Buyer traffic multiplier of the sample (1 ≈ 100k messages).")
-    var scale: Double = 1
-
-    @Option(help: "Number of agents.")
-    var agents: Int = 12
-
-    @Option(help: "Number of days.")
-    var days: Int = 14
-
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
+    @OptionGroup var shape: SampleShapeOptions
 
     @Option(name: .customLong("frame-agents"), help: "Agents of the data set the dashboard frames are drawn from.")
     var frameAgents: Int = 500
@@ -43,18 +33,14 @@ struct BenchCommand: ParsableCommand {
     var skipDashboard = false
 
     func validate() throws {
-        guard scale > 0, scale.isFinite, frameScale > 0, frameScale.isFinite else {
-            throw ValidationError("--scale and --frame-scale must be positive numbers")
-        }
-        guard agents >= 1, days >= 1, frameAgents >= 1 else {
-            throw ValidationError("--agents, --days and --frame-agents must be at least 1")
-        }
+        guard frameScale > 0, frameScale.isFinite else { throw ValidationError("--frame-scale must be a positive number") }
+        guard frameAgents >= 1 else { throw ValidationError("--frame-agents must be at least 1") }
     }
 
     func run() throws {
         try reportingFailures {
-            let generator = SampleGenerator(agents: agents, days: days, seed: seed, scale: scale)
-            let period = Period(from: generator.start, to: generator.start.adding(days: days))
+            let generator = SampleGenerator(agents: shape.agents, days: shape.days, seed: shape.seed, scale: shape.scale)
+            let period = Period(from: generator.start, to: generator.start.adding(days: shape.days))
             let config = KefuConfig()
             var rows: [BenchRow] = []
 
@@ -87,7 +73,7 @@ struct BenchCommand: ParsableCommand {
 
             if !skipDashboard { rows += dashboardRows(config: config) }
 
-            print("kefu bench: sample --scale \(scale) --agents \(agents) --days \(days) --seed \(seed): "
+            print("kefu bench: sample --scale \(shape.scale) --agents \(shape.agents) --days \(shape.days) --seed \(shape.seed): "
                   + "\(n) records (\(book.messageCount) messages), period \(period)"
                   + (skipDashboard ? "" : "; dashboard: \(frameAgents) agents, scale \(frameScale), 3 days to 双11 20:00, 200×60"))
             print(BenchRow.table(rows))
@@ -101,7 +87,7 @@ extension BenchCommand {
     /// (cold, then with the builder's caches warm) and one frame of each screen at 200×60.
     func dashboardRows(config: KefuConfig) -> [BenchRow] {
         let start = LocalDate(year: 2026, month: 11, day: 9)!
-        let generator = SampleGenerator(agents: frameAgents, days: 3, seed: seed, scale: frameScale, start: start)
+        let generator = SampleGenerator(agents: frameAgents, days: 3, seed: shape.seed, scale: frameScale, start: start)
         var book = RecordBook()
         for r in generator { _ = book.add(r) }
         let now = config.zone.startOfDay(start.adding(days: 2)) + 20 * 3_600_000

@@ -19,17 +19,7 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Directory to write into (created if missing).")
     var out: String
 
-    @Option(help: "Number of agents.")
-    var agents: Int = 12
-
-    @Option(help: "Number of days.")
-    var days: Int = 14
-
-    @Option(help: "Random seed.")
-    var seed: UInt64 = 1
-
-    @Option(help: "Buyer traffic multiplier (10 ≈ 1M messages, 100 ≈ 10M).")
-    var scale: Double = 1
+    @OptionGroup var shape: SampleShapeOptions
 
     @Option(help: "First day, YYYY-MM-DD (the default puts 双11 inside 14 days).")
     var start: String = SampleGenerator.defaultStart.description
@@ -41,15 +31,12 @@ struct SampleCommand: ParsableCommand {
     var force = false
 
     func validate() throws {
-        guard agents >= 1 else { throw ValidationError("--agents must be at least 1") }
-        guard days >= 1 else { throw ValidationError("--days must be at least 1") }
-        guard scale > 0, scale.isFinite else { throw ValidationError("--scale must be a positive number") }
         guard LocalDate(start) != nil else { throw ValidationError("--start: '\(start)' is not a date YYYY-MM-DD") }
         guard SampleFormat(rawValue: format) != nil else { throw ValidationError("--format must be csv or jsonl") }
     }
 
     func run() throws {
-        let generator = SampleGenerator(agents: agents, days: days, seed: seed, scale: scale, start: LocalDate(start)!)
+        let generator = SampleGenerator(agents: shape.agents, days: shape.days, seed: shape.seed, scale: shape.scale, start: LocalDate(start)!)
         try SampleWriter.prepare(directory: out, force: force)
         let counts = try SampleWriter.write(generator, to: out, format: SampleFormat(rawValue: format)!,
                                             zone: generator.zone)
