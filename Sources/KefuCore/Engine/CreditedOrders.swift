@@ -16,8 +16,8 @@ extension ScoringEngine {
                        asOf: Instant? = nil) -> [AgentOrder] {
         var out: [AgentOrder] = []
         let zone = config.zone
-        for (buyer, ids) in book.orderIDsByBuyer {
-            let messages = book.messagesByBuyer[buyer] ?? []
+        book.forEachBuyerWithOrders { buyer, ids in
+            let messages = book.messages(ofBuyer: buyer)
             let timeline = AgentMessageTimeline(messages: messages, asOf: asOf)
             for id in ids {
                 guard var o = book.orders[id] else { continue }
@@ -29,7 +29,7 @@ extension ScoringEngine {
                 let credit = timeline.credit(createdAt: o.createdAt, paidAt: p, windowMs: config.thresholds.attributionWindowMs, rule: rule)
                 let kind: AgentOrder.Credit
                 if credit.credited == agent { kind = .credited } else if credit.assist == agent { kind = .assisted } else { continue }
-                let refunds = (book.refundsByOrder[id] ?? []).filter { r in asOf.map { r.refundedAt <= $0 } ?? true }
+                let refunds = book.refunds(ofOrder: id).filter { r in asOf.map { r.refundedAt <= $0 } ?? true }
                 out.append(AgentOrder(order: o, credit: kind, refundFen: refunds.reduce(0) { $0 + $1.amount },
                                       chased: credit.chased && credit.paymentAgent == agent))
             }

@@ -62,8 +62,8 @@ public struct LiveAggregator: Sendable {
 
     private mutating func rescore(buyer: String) {
         if let old = contributions[buyer] { totals.add(old, sign: -1) }
-        let new = scorer.contribution(buyer: buyer, messages: book.messagesByBuyer[buyer] ?? [],
-                                      orders: book.orders(ofBuyer: buyer), refunds: { [book] in book.refundsByOrder[$0] ?? [] })
+        let new = scorer.contribution(buyer: buyer, messages: book.messages(ofBuyer: buyer),
+                                      orders: book.orders(ofBuyer: buyer), refunds: { [book] in book.refunds(ofOrder: $0) })
         contributions[buyer] = new
         totals.add(new)
     }

@@ -12,8 +12,8 @@ public struct ScoringEngine: Sendable {
         let scorer = BuyerScorer(config: config, period: period, rule: rule, asOf: asOf)
         var totals = AgentTotals()
         for buyer in book.buyers {
-            let c = scorer.contribution(buyer: buyer, messages: book.messagesByBuyer[buyer] ?? [],
-                                        orders: book.orders(ofBuyer: buyer), refunds: { book.refundsByOrder[$0] ?? [] })
+            let c = scorer.contribution(buyer: buyer, messages: book.messages(ofBuyer: buyer),
+                                        orders: book.orders(ofBuyer: buyer), refunds: { book.refunds(ofOrder: $0) })
             totals.add(c)
         }
         for r in book.ratings { totals.add(ratingTally(r, period: period, asOf: asOf), agent: r.agent) }
@@ -28,8 +28,8 @@ public struct ScoringEngine: Sendable {
     public func conversations(_ book: RecordBook, asOf: Instant? = nil) -> [Conversation] {
         let builder = ConversationBuilder(zone: config.zone, outlierMs: config.thresholds.outlierMs)
         var out: [Conversation] = []
-        for buyer in book.messagesByBuyer.keys.sorted(by: utf8Less) {
-            out += builder.conversations(buyer: buyer, messages: book.messagesByBuyer[buyer]!, asOf: asOf)
+        for buyer in book.messagingBuyers.sorted(by: utf8Less) {
+            out += builder.conversations(buyer: buyer, messages: book.messages(ofBuyer: buyer), asOf: asOf)
         }
         return out
     }
@@ -127,9 +127,9 @@ extension RecordBook {
     public func span(zone: ShopTimeZone) -> Period? {
         var lo = Int64.max, hi = Int64.min
         func see(_ t: Instant) { lo = min(lo, t); hi = max(hi, t) }
-        for list in messagesByBuyer.values { for m in list { see(m.message.ts) } }
+        forEachMessage { see($0.ts) }
         for o in orders.values { see(o.createdAt); if let p = o.paidAt { see(p) } }
-        for list in refundsByOrder.values { for r in list { see(r.refundedAt) } }
+        forEachRefund { see($0.refundedAt) }
         for r in ratings { see(r.ts) }
         for t in tickets.values { see(t.openedAt) }
         guard lo <= hi else { return nil }

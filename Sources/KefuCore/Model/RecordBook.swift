@@ -167,8 +167,32 @@ public struct RecordBook: Sendable {
         return sum > order.amount
     }
 
-    /// Every buyer with messages or orders.
-    public var buyers: Set<String> { Set(messagesByBuyer.keys).union(orderIDsByBuyer.keys) }
+    /// Every buyer with messages or orders, each once, in no particular order.
+    public var buyers: [String] { Array(Set(messagesByBuyer.keys).union(orderIDsByBuyer.keys)) }
+
+    /// A buyer's messages, in input order.
+    public func messages(ofBuyer buyer: String) -> [SequencedMessage] { messagesByBuyer[buyer] ?? [] }
+
+    /// An order's refunds, in input order.
+    public func refunds(ofOrder orderID: String) -> [Refund] { refundsByOrder[orderID] ?? [] }
+
+    /// Calls `body` with every message: each buyer's in input order, buyers in no particular order.
+    public func forEachMessage(_ body: (Message) -> Void) {
+        for list in messagesByBuyer.values { for m in list { body(m.message) } }
+    }
+
+    /// Calls `body` with every refund.
+    public func forEachRefund(_ body: (Refund) -> Void) {
+        for list in refundsByOrder.values { for r in list { body(r) } }
+    }
+
+    /// Calls `body` with each buyer that has orders and the ids of its orders.
+    public func forEachBuyerWithOrders(_ body: (String, [String]) -> Void) {
+        for (buyer, ids) in orderIDsByBuyer { body(buyer, ids) }
+    }
+
+    /// Buyers with at least one message, each once, in no particular order.
+    public var messagingBuyers: [String] { Array(messagesByBuyer.keys) }
 
     /// All messages, in input order.
     public var allMessages: [Message] {

@@ -128,7 +128,7 @@ public enum DataSetLoader {
                 fileOrderAmounts[o.id] = o.amount
             case .refund(let r):
                 let key = FileRefundKey(orderID: r.orderID, refundedAt: r.refundedAt)
-                let stored = book.refundsByOrder[r.orderID] ?? []
+                let stored = book.refunds(ofOrder: r.orderID)
                 if fileRefundKeys.contains(key) || stored.contains(where: { $0.refundedAt == r.refundedAt }) { break }
                 guard let amount = fileOrderAmounts[r.orderID] ?? book.orders[r.orderID]?.amount else {
                     fileRefundKeys.insert(key)

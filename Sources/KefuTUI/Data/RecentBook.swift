@@ -11,20 +11,20 @@ extension RecordBook {
     /// per-second work proportional to the last days, not to the whole history.
     public func recentBuyers(since: Instant) -> RecordBook {
         var keep = Set<String>()
-        for (buyer, list) in messagesByBuyer where list.contains(where: { $0.message.ts >= since }) { keep.insert(buyer) }
+        for buyer in messagingBuyers where messages(ofBuyer: buyer).contains(where: { $0.message.ts >= since }) { keep.insert(buyer) }
         for order in orders.values where order.createdAt >= since || (order.paidAt ?? .min) >= since { keep.insert(order.buyer) }
-        for (orderID, list) in refundsByOrder where list.contains(where: { $0.refundedAt >= since }) {
-            if let buyer = orders[orderID]?.buyer { keep.insert(buyer) }
+        forEachRefund { r in
+            if r.refundedAt >= since, let buyer = orders[r.orderID]?.buyer { keep.insert(buyer) }
         }
         var book = RecordBook()
         for id in agentOrder { book.add(agents[id]!) }
         var messages: [SequencedMessage] = []
-        for buyer in keep { messages += messagesByBuyer[buyer] ?? [] }
+        for buyer in keep { messages += self.messages(ofBuyer: buyer) }
         for m in messages.sorted(by: { $0.seq < $1.seq }) { book.add(m.message) }
         for buyer in keep {
             for order in orders(ofBuyer: buyer) {
                 book.add(order)
-                for r in refundsByOrder[order.id] ?? [] { book.add(r) }
+                for r in refunds(ofOrder: order.id) { book.add(r) }
             }
         }
         for r in ratings { book.add(r) }
@@ -35,15 +35,15 @@ extension RecordBook {
 
     /// Whether the book holds any message or order of `buyer`.
     public func knows(buyer: String) -> Bool {
-        messagesByBuyer[buyer] != nil || orderIDsByBuyer[buyer] != nil
+        !messages(ofBuyer: buyer).isEmpty || !orders(ofBuyer: buyer).isEmpty
     }
 
     /// Every message, order and refund of one buyer, messages in input order.
     public func records(ofBuyer buyer: String) -> [Record] {
-        var out: [Record] = (messagesByBuyer[buyer] ?? []).map { .message($0.message) }
+        var out: [Record] = messages(ofBuyer: buyer).map { .message($0.message) }
         for order in orders(ofBuyer: buyer) {
             out.append(.order(order))
-            for r in refundsByOrder[order.id] ?? [] { out.append(.refund(r)) }
+            for r in refunds(ofOrder: order.id) { out.append(.refund(r)) }
         }
         return out
     }
@@ -52,9 +52,9 @@ extension RecordBook {
     public func newestStamp(notAfter now: Instant) -> Instant? {
         var newest: Instant?
         func see(_ t: Instant) { if t <= now, t > (newest ?? .min) { newest = t } }
-        for list in messagesByBuyer.values { for m in list { see(m.message.ts) } }
+        forEachMessage { see($0.ts) }
         for o in orders.values { see(o.createdAt); if let p = o.paidAt { see(p) } }
-        for list in refundsByOrder.values { for r in list { see(r.refundedAt) } }
+        forEachRefund { see($0.refundedAt) }
         for r in ratings { see(r.ts) }
         for t in tickets.values { see(t.openedAt) }
         return newest

@@ -235,10 +235,8 @@ public final class SnapshotBuilder: Sendable {
 
     static func lastActivity(_ book: RecordBook, now: Instant) -> [String: Instant] {
         var out: [String: Instant] = [:]
-        for list in book.messagesByBuyer.values {
-            for m in list where m.message.ts <= now && m.message.ts > (out[m.message.agent] ?? .min) {
-                out[m.message.agent] = m.message.ts
-            }
+        book.forEachMessage { m in
+            if m.ts <= now && m.ts > (out[m.agent] ?? .min) { out[m.agent] = m.ts }
         }
         return out
     }
