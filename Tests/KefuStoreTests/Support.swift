@@ -76,10 +76,16 @@ func assertSameBook(_ a: RecordBook, _ b: RecordBook, file: StaticString = #file
     XCTAssertEqual(a.agents, b.agents, "agents", file: file, line: line)
     XCTAssertEqual(a.agentOrder, b.agentOrder, "agent order", file: file, line: line)
     XCTAssertEqual(a.allMessages, b.allMessages, "messages in input order", file: file, line: line)
-    XCTAssertEqual(a.messagesByBuyer.mapValues { $0.map(\.message) }, b.messagesByBuyer.mapValues { $0.map(\.message) },
-                   "messages by buyer", file: file, line: line)
+    XCTAssertEqual(Set(a.messagingBuyers), Set(b.messagingBuyers), "buyers with messages", file: file, line: line)
+    for buyer in a.messagingBuyers {
+        XCTAssertEqual(a.messages(ofBuyer: buyer).map(\.message), b.messages(ofBuyer: buyer).map(\.message),
+                       "messages of \(buyer)", file: file, line: line)
+    }
     XCTAssertEqual(a.orders, b.orders, "orders", file: file, line: line)
-    XCTAssertEqual(a.orderIDsByBuyer, b.orderIDsByBuyer, "orders by buyer", file: file, line: line)
+    XCTAssertEqual(Set(a.buyers), Set(b.buyers), "buyers", file: file, line: line)
+    for buyer in a.buyers {
+        XCTAssertEqual(a.orders(ofBuyer: buyer), b.orders(ofBuyer: buyer), "orders of \(buyer)", file: file, line: line)
+    }
     XCTAssertEqual(a.refundsByOrder, b.refundsByOrder, "refunds", file: file, line: line)
     XCTAssertEqual(a.ratings, b.ratings, "ratings", file: file, line: line)
     XCTAssertEqual(a.tickets, b.tickets, "tickets", file: file, line: line)

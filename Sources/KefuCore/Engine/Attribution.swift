@@ -1,39 +1,29 @@
-/// Who an order is credited to, and who assisted, under a rule (SPEC §4).
-public struct OrderCredit: Sendable, Equatable {
+/// Who an order is credited to, and who assisted, under a rule (SPEC §4). `AgentID` is the
+/// agent's id (`String`) or, inside the engine, its interned integer.
+public struct OrderCredit<AgentID: Equatable & Sendable>: Sendable, Equatable {
     /// The agent credited with the order; nil: no one (a silent order/sale).
-    public var credited: String?
+    public var credited: AgentID?
     /// The payment agent when it chased payment and is not the credited agent.
-    public var assist: String?
+    public var assist: AgentID?
     /// A_o: the agent whose latest non-auto message lies in `[c − W, c]`.
-    public var orderAgent: String?
+    public var orderAgent: AgentID?
     /// A_p: the agent whose latest non-auto message lies in `[c − W, p]` (paid orders).
-    public var paymentAgent: String?
+    public var paymentAgent: AgentID?
     /// A_p's latest message lies in `(c, p]`.
     public var chased: Bool
 }
 
 /// The non-auto agent messages to one buyer, in time order, for attribution look-ups.
-public struct AgentMessageTimeline: Sendable {
+public struct AgentMessageTimeline<AgentID: Equatable & Sendable>: Sendable {
     /// (ts, agent), sorted by ts then agent id (UTF-8 bytes), so the first of the latest
     /// instant is the tie winner.
-    private var entries: [(ts: Instant, agent: String)]
+    private var entries: [(ts: Instant, agent: AgentID)]
 
-    /// Builds the timeline from a buyer's messages as of `asOf`.
-    public init(messages: [SequencedMessage], asOf: Instant?) {
-        var e: [(ts: Instant, agent: String)] = []
-        e.reserveCapacity(messages.count / 2)
-        for sm in messages {
-            let m = sm.message
-            guard m.sender == .agent, !m.auto else { continue }
-            if let t = asOf, m.ts > t { continue }
-            e.append((m.ts, m.agent))
-        }
-        e.sort { $0.ts != $1.ts ? $0.ts < $1.ts : utf8Less($0.agent, $1.agent) }
-        entries = e
-    }
+    /// `entries` must already be sorted by ts, then by agent id as UTF-8 bytes.
+    init(sorted entries: [(ts: Instant, agent: AgentID)]) { self.entries = entries }
 
     /// The latest message in `[from, to]`: its agent (ties to the smaller id) and time.
-    public func latest(from: Instant, to: Instant) -> (agent: String, ts: Instant)? {
+    public func latest(from: Instant, to: Instant) -> (agent: AgentID, ts: Instant)? {
         // Last index with ts <= to.
         var lo = 0, hi = entries.count
         while lo < hi {
@@ -50,9 +40,9 @@ public struct AgentMessageTimeline: Sendable {
     }
 
     /// Attribution of an order under `rule`; `paidAt` already as of the report's instant.
-    public func credit(createdAt c: Instant, paidAt p: Instant?, windowMs w: Int64, rule: AttributionRule) -> OrderCredit {
+    public func credit(createdAt c: Instant, paidAt p: Instant?, windowMs w: Int64, rule: AttributionRule) -> OrderCredit<AgentID> {
         let ao = latest(from: c - w, to: c)?.agent
-        var ap: String? = nil
+        var ap: AgentID? = nil
         var chased = false
         if let p {
             if let hit = latest(from: c - w, to: p) {
@@ -60,7 +50,7 @@ public struct AgentMessageTimeline: Sendable {
                 chased = hit.ts > c
             }
         }
-        let credited: String?
+        let credited: AgentID?
         switch rule {
         case .order: credited = ao
         case .payment: credited = ap
@@ -68,5 +58,21 @@ public struct AgentMessageTimeline: Sendable {
         }
         let assist = (rule != .payment && chased && ap != credited) ? ap : nil
         return OrderCredit(credited: credited, assist: assist, orderAgent: ao, paymentAgent: ap, chased: chased)
+    }
+}
+
+extension AgentMessageTimeline where AgentID == String {
+    /// Builds the timeline from a buyer's messages as of `asOf`.
+    public init(messages: [SequencedMessage], asOf: Instant?) {
+        var e: [(ts: Instant, agent: String)] = []
+        e.reserveCapacity(messages.count / 2)
+        for sm in messages {
+            let m = sm.message
+            guard m.sender == .agent, !m.auto else { continue }
+            if let t = asOf, m.ts > t { continue }
+            e.append((m.ts, m.agent))
+        }
+        e.sort { $0.ts != $1.ts ? $0.ts < $1.ts : utf8Less($0.agent, $1.agent) }
+        self.init(sorted: e)
     }
 }

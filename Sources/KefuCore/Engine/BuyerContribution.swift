@@ -4,18 +4,16 @@
 /// Every figure of SPEC §3 and §5 except ratings and tickets is a sum of such contributions,
 /// because conversations, turns, attribution, inquiries and conversion never look beyond one
 /// buyer. That is what makes the live path exact: a new record for a buyer replaces that
-/// buyer's contribution.
-public struct BuyerContribution: Sendable, Equatable {
-    /// Tallies by agent id (a buyer talks to few agents: a small array, not a dictionary).
-    public var agents: [(agent: String, tally: Tally)] = []
+/// buyer's contribution. Agents are the book's interned integers.
+struct BuyerContribution: Sendable, Equatable {
+    /// Tallies by agent (a buyer talks to few agents: a small array, not a dictionary).
+    var agents: [(agent: Int32, tally: Tally)] = []
     /// 1 when any credited order of the buyer was paid in the period (team paid buyers).
-    public var teamPaidBuyer = 0
-    public var silentSalesFen: Fen = 0
-    public var silentOrders = 0
+    var teamPaidBuyer = 0
+    var silentSalesFen: Fen = 0
+    var silentOrders = 0
 
-    public init() {}
-
-    mutating func withTally(_ agent: String, _ body: (inout Tally) -> Void) {
+    mutating func withTally(_ agent: Int32, _ body: (inout Tally) -> Void) {
         if let i = agents.firstIndex(where: { $0.agent == agent }) {
             body(&agents[i].tally)
         } else {
@@ -25,38 +23,42 @@ public struct BuyerContribution: Sendable, Equatable {
         }
     }
 
-    public static func == (a: BuyerContribution, b: BuyerContribution) -> Bool {
+    static func == (a: BuyerContribution, b: BuyerContribution) -> Bool {
         a.teamPaidBuyer == b.teamPaidBuyer && a.silentSalesFen == b.silentSalesFen && a.silentOrders == b.silentOrders
             && a.agents.count == b.agents.count
             && zip(a.agents, b.agents).allSatisfy { $0.agent == $1.agent && $0.tally == $1.tally }
     }
 }
 
-/// Computes buyers' contributions for one period, rule and as-of instant.
-public struct BuyerScorer: Sendable {
-    public let config: KefuConfig
-    public let period: Period
-    public let rule: AttributionRule
-    public let asOf: Instant?
+/// Computes buyers' contributions for one period, rule and as-of instant, reusing its working
+/// arrays from buyer to buyer (one scorer per report or live aggregate, not shared).
+struct BuyerScorer: Sendable {
+    let config: KefuConfig
+    let period: Period
+    let rule: AttributionRule
+    let asOf: Instant?
     private let builder: ConversationBuilder
+    private var walk = WalkBuffers()
+    private var visible: [Order] = []
+    private var credits: [OrderCredit<Int32>] = []
+    private var replies: [(ts: Instant, agent: Int32)] = []
 
-    public init(config: KefuConfig, period: Period, rule: AttributionRule, asOf: Instant?) {
+    init(config: KefuConfig, period: Period, rule: AttributionRule, asOf: Instant?) {
         self.config = config; self.period = period; self.rule = rule; self.asOf = asOf
         builder = ConversationBuilder(zone: config.zone, outlierMs: config.thresholds.outlierMs)
     }
 
-    /// The contribution of one buyer. `refunds` gives an order's refunds.
-    public func contribution(buyer: String, messages: [SequencedMessage], orders: [Order],
-                             refunds: (String) -> [Refund]) -> BuyerContribution {
+    /// The contribution of buyer `b` of `book`.
+    mutating func contribution(ofBuyer b: Int32, in book: RecordBook) -> BuyerContribution {
         var out = BuyerContribution()
         let th = config.thresholds
         let zone = config.zone
         let w = th.attributionWindowMs
+        let messages = book.messagesOf[Int(b)]
 
         // Orders as of the report's instant: created by then; a later payment reads as unpaid.
-        var visible: [Order] = []
-        visible.reserveCapacity(orders.count)
-        for var o in orders {
+        visible.removeAll(keepingCapacity: true)
+        for var o in book.orders(ofBuyerID: b) {
             if let t = asOf {
                 if o.createdAt > t { continue }
                 if let p = o.paidAt, p > t { o.paidAt = nil }
@@ -66,21 +68,22 @@ public struct BuyerScorer: Sendable {
         visible.sort { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : utf8Less($0.id, $1.id) }
 
         // Attribution of every visible order.
-        let timeline = AgentMessageTimeline(messages: messages, asOf: asOf)
-        var credits: [OrderCredit] = []
-        credits.reserveCapacity(visible.count)
-        for o in visible {
-            credits.append(timeline.credit(createdAt: o.createdAt, paidAt: o.paidAt, windowMs: w, rule: rule))
+        credits.removeAll(keepingCapacity: true)
+        if !visible.isEmpty {
+            let timeline = replyTimeline(messages, names: book.agentIDs)
+            for o in visible {
+                credits.append(timeline.credit(createdAt: o.createdAt, paidAt: o.paidAt, windowMs: w, rule: rule))
+            }
         }
 
         // Sales, refunds, assists and silent sales, by paid_at in the period.
-        var paidBuyerAgents: [String] = []
+        var paidBuyerAgents: [Int32] = []
         for (k, o) in visible.enumerated() {
             guard let p = o.paidAt, period.contains(day: zone.dayNumber(of: p)) else { continue }
             let credit = credits[k]
             if let agent = credit.credited {
                 var refunded: Fen = 0
-                for r in refunds(o.id) where asOf.map({ r.refundedAt <= $0 }) ?? true { refunded += r.amount }
+                for r in book.refunds(ofOrder: o.id) where asOf.map({ r.refundedAt <= $0 }) ?? true { refunded += r.amount }
                 out.withTally(agent) {
                     $0.salesFen += o.amount; $0.paidOrders += 1; $0.items += o.items; $0.refundFen += refunded
                 }
@@ -99,9 +102,10 @@ public struct BuyerScorer: Sendable {
         }
 
         // Conversations in the period: service figures, inquiries and conversion.
-        for conv in builder.conversations(buyer: buyer, messages: messages, asOf: asOf) where period.contains(conv.day) {
+        builder.walk(messages, asOf: asOf, into: &walk)
+        for conv in walk.spans where period.contains(day: conv.day) {
             out.withTally(conv.agent) { t in
-                add(conversation: conv, to: &t, thresholds: th)
+                add(conversation: conv, turns: walk.turns[conv.turns], to: &t, thresholds: th)
                 guard conv.isConsult, let t1 = conv.firstBuyerMessage else { return }
                 // An inquiry: no order of the buyer in [t1 − W, t1).
                 if visible.contains(where: { $0.createdAt >= t1 - w && $0.createdAt < t1 }) { return }
@@ -119,7 +123,15 @@ public struct BuyerScorer: Sendable {
         return out
     }
 
-    private func add(conversation c: Conversation, to t: inout Tally, thresholds th: Thresholds) {
+    /// The buyer's non-auto agent messages as of the instant, by time, ties to the smaller agent id.
+    private mutating func replyTimeline(_ messages: [PackedMessage], names: IDTable) -> AgentMessageTimeline<Int32> {
+        replies.removeAll(keepingCapacity: true)
+        for m in messages where m.isAgentReply && (asOf.map { m.ts <= $0 } ?? true) { replies.append((m.ts, m.agent)) }
+        replies.sort { $0.ts != $1.ts ? $0.ts < $1.ts : $0.agent != $1.agent && utf8Less(names[$0.agent], names[$1.agent]) }
+        return AgentMessageTimeline(sorted: replies)
+    }
+
+    private func add(conversation c: ConversationSpan, turns: ArraySlice<Turn>, to t: inout Tally, thresholds th: Thresholds) {
         t.buyerMessages += c.buyerMessages
         t.agentMessages += c.agentMessages
         if c.isConsult {
@@ -132,7 +144,7 @@ public struct BuyerScorer: Sendable {
         } else if c.isOutreach {
             t.outreach += 1
         }
-        for (i, turn) in c.turns.enumerated() {
+        for (i, turn) in turns.enumerated() {
             t.turns += 1
             guard let r = turn.responseMs else { continue }
             if r <= th.fastMs { t.fastTurns += 1 }

@@ -11,103 +11,135 @@ public struct ConversationBuilder: Sendable {
 
     public init(zone: ShopTimeZone, outlierMs: Int64) { self.zone = zone; self.outlierMs = outlierMs }
 
-    /// The conversations of one buyer, every agent, as of `asOf` (messages after it are ignored).
-    /// Ordered by agent (first seen), then day.
-    public func conversations(buyer: String, messages: [SequencedMessage], asOf: Instant?) -> [Conversation] {
-        var out: [Conversation] = []
-        forEachAgentTimeline(messages: messages, asOf: asOf) { agent, timeline in
-            build(agent: agent, buyer: buyer, timeline: timeline, into: &out)
-        }
-        return out
-    }
-
-    /// Calls `body` with each agent's messages to this buyer, sorted as SPEC §3 walks them.
-    func forEachAgentTimeline(messages: [SequencedMessage], asOf: Instant?, _ body: (String, [SequencedMessage]) -> Void) {
-        var agents: [String] = []
-        var groups: [[SequencedMessage]] = []
-        for sm in messages {
-            if let t = asOf, sm.message.ts > t { continue }
-            if let i = agents.firstIndex(of: sm.message.agent) {
-                groups[i].append(sm)
-            } else {
-                agents.append(sm.message.agent)
-                groups.append([sm])
-            }
-        }
-        for i in agents.indices {
-            let sorted = groups[i].sorted(by: walkOrder)
-            body(agents[i], sorted)
+    /// Walks one buyer's messages as of `asOf` into `b.spans` and `b.turns` (both cleared
+    /// first): conversations by agent (in order of the agent's first message), then by day.
+    func walk(_ messages: [PackedMessage], asOf: Instant?, into b: inout WalkBuffers) {
+        b.spans.removeAll(keepingCapacity: true)
+        b.turns.removeAll(keepingCapacity: true)
+        b.groupPairs(messages, asOf: asOf)
+        for g in b.groups.indices {
+            let (lo, hi) = (b.groups[g].start, b.groups[g].end)
+            b.timeline[lo..<hi].sort(by: walkOrder)
+            build(lo..<hi, into: &b)
         }
     }
 
-    private func build(agent: String, buyer: String, timeline: [SequencedMessage], into out: inout [Conversation]) {
-        let n = timeline.count
-        guard n > 0 else { return }
-        // Turns as (opening index, answering index).
-        var turnOpen: [Int] = []
-        var turnAnswer: [Int?] = []
-        var open: Int? = nil
-        for i in 0..<n {
-            let m = timeline[i].message
-            if m.sender == .buyer {
-                if open == nil { open = i }
-            } else if !m.auto, let o = open {
-                turnOpen.append(o); turnAnswer.append(i); open = nil
+    private func build(_ range: Range<Int>, into b: inout WalkBuffers) {
+        guard !range.isEmpty else { return }
+        let agent = b.timeline[range.lowerBound].agent
+        // Turns as (opening index, answering index or -1).
+        b.turnOpen.removeAll(keepingCapacity: true)
+        b.turnAnswer.removeAll(keepingCapacity: true)
+        var open = -1
+        for i in range {
+            let m = b.timeline[i]
+            if m.isBuyer {
+                if open < 0 { open = i }
+            } else if !m.isAuto, open >= 0 {
+                b.turnOpen.append(open); b.turnAnswer.append(i); open = -1
             }
         }
-        if let o = open { turnOpen.append(o); turnAnswer.append(nil) }
+        if open >= 0 { b.turnOpen.append(open); b.turnAnswer.append(-1) }
 
         // Local day of every message, with answered-within-cap turns pulled back to their opening day.
-        var day = [Int](repeating: 0, count: n)
-        for i in 0..<n { day[i] = zone.dayNumber(of: timeline[i].message.ts) }
-        for k in turnOpen.indices {
-            guard let a = turnAnswer[k] else { continue }
-            let o = turnOpen[k]
-            guard day[a] != day[o], timeline[a].message.ts - timeline[o].message.ts <= outlierMs else { continue }
-            for i in o...a { day[i] = day[o] }
+        b.day.removeAll(keepingCapacity: true)
+        for i in range { b.day.append(zone.dayNumber(of: b.timeline[i].ts)) }
+        let base = range.lowerBound
+        for k in b.turnOpen.indices {
+            let a = b.turnAnswer[k], o = b.turnOpen[k]
+            guard a >= 0, b.day[a - base] != b.day[o - base], b.timeline[a].ts - b.timeline[o].ts <= outlierMs else { continue }
+            for i in o...a { b.day[i - base] = b.day[o - base] }
         }
 
         // Runs of equal day are the conversations (days never decrease along the timeline).
         var turnCursor = 0
-        var start = 0
-        while start < n {
+        var start = range.lowerBound
+        while start < range.upperBound {
             var end = start
-            while end + 1 < n, day[end + 1] == day[start] { end += 1 }
+            while end + 1 < range.upperBound, b.day[end + 1 - base] == b.day[start - base] { end += 1 }
             var buyerMessages = 0, agentMessages = 0
             var firstBuyer: Instant? = nil
             for i in start...end {
-                let m = timeline[i].message
-                if m.sender == .buyer {
+                let m = b.timeline[i]
+                if m.isBuyer {
                     buyerMessages += 1
                     if firstBuyer == nil { firstBuyer = m.ts }
-                } else if !m.auto {
+                } else if !m.isAuto {
                     agentMessages += 1
                 }
             }
-            var turns: [Turn] = []
-            while turnCursor < turnOpen.count, turnOpen[turnCursor] <= end {
-                let o = turnOpen[turnCursor]
-                turns.append(Turn(openedAt: timeline[o].message.ts, answeredAt: turnAnswer[turnCursor].map { timeline[$0].message.ts }))
+            let firstTurn = b.turns.count
+            while turnCursor < b.turnOpen.count, b.turnOpen[turnCursor] <= end {
+                let a = b.turnAnswer[turnCursor]
+                b.turns.append(Turn(openedAt: b.timeline[b.turnOpen[turnCursor]].ts, answeredAt: a >= 0 ? b.timeline[a].ts : nil))
                 turnCursor += 1
             }
-            out.append(Conversation(agent: agent, buyer: buyer, day: LocalDate(day: day[start]),
-                                    start: timeline[start].message.ts, end: timeline[end].message.ts,
-                                    firstBuyerMessage: firstBuyer, buyerMessages: buyerMessages,
-                                    agentMessages: agentMessages, turns: turns))
+            b.spans.append(ConversationSpan(agent: agent, day: b.day[start - base], start: b.timeline[start].ts,
+                                            end: b.timeline[end].ts, firstBuyerMessage: firstBuyer,
+                                            buyerMessages: buyerMessages, agentMessages: agentMessages,
+                                            turns: firstTurn..<b.turns.count))
             start = end + 1
         }
     }
 }
 
-/// SPEC §3's walk order: time, then buyer before agent at the same instant, then input order.
-@inline(__always) func walkOrder(_ a: SequencedMessage, _ b: SequencedMessage) -> Bool {
-    if a.message.ts != b.message.ts { return a.message.ts < b.message.ts }
-    let ab = a.message.sender == .buyer, bb = b.message.sender == .buyer
-    if ab != bb { return ab }
-    return a.seq < b.seq
+/// A conversation as the walk finds it: the agent's interned integer, and its turns as a
+/// range of the walk's turn buffer. `Conversation` is its named, self-contained form.
+struct ConversationSpan: Sendable {
+    var agent: Int32
+    var day: Int
+    var start: Instant
+    var end: Instant
+    var firstBuyerMessage: Instant?
+    var buyerMessages: Int
+    var agentMessages: Int
+    var turns: Range<Int>
+
+    var isConsult: Bool { buyerMessages > 0 }
+    var isReception: Bool { buyerMessages > 0 && agentMessages > 0 }
+    var isOutreach: Bool { buyerMessages == 0 && agentMessages > 0 }
+    var durationMs: Int64 { end - start }
 }
 
-/// Compares agent ids as UTF-8 bytes (SPEC §4's tie rule).
-@inline(__always) public func utf8Less(_ a: String, _ b: String) -> Bool {
-    a.utf8.lexicographicallyPrecedes(b.utf8)
+/// The walk's working arrays, reused from buyer to buyer so a report allocates them once.
+struct WalkBuffers: Sendable {
+    /// The buyer's messages as of the instant, grouped by agent (`groups`), each group sorted.
+    var timeline: [PackedMessage] = []
+    var groups: [(agent: Int32, start: Int, end: Int)] = []
+    var day: [Int] = []
+    var turnOpen: [Int] = []
+    var turnAnswer: [Int] = []
+    var spans: [ConversationSpan] = []
+    var turns: [Turn] = []
+
+    /// Fills `timeline` with the messages up to `asOf`, grouped by agent in order of each
+    /// agent's first message, input order kept within a group (a stable counting sort).
+    mutating func groupPairs(_ messages: [PackedMessage], asOf: Instant?) {
+        groups.removeAll(keepingCapacity: true)
+        var kept = 0
+        for m in messages where asOf.map({ m.ts <= $0 }) ?? true {
+            kept += 1
+            if let g = groups.firstIndex(where: { $0.agent == m.agent }) {
+                groups[g].end += 1
+            } else {
+                groups.append((m.agent, 0, 1))
+            }
+        }
+        var offset = 0
+        for g in groups.indices {
+            let count = groups[g].end
+            groups[g].start = offset
+            groups[g].end = offset
+            offset += count
+        }
+        timeline.removeAll(keepingCapacity: true)
+        timeline.reserveCapacity(kept)
+        guard kept > 0 else { return }
+        timeline.append(contentsOf: repeatElement(messages[0], count: kept))
+        for m in messages where asOf.map({ m.ts <= $0 }) ?? true {
+            let g = groups.firstIndex(where: { $0.agent == m.agent })!
+            timeline[groups[g].end] = m
+            groups[g].end += 1
+        }
+    }
 }

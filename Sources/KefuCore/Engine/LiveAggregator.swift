@@ -1,17 +1,23 @@
-/// The live path: folds one record at a time into running aggregates for a fixed period and
-/// rule, and gives the same report as `ScoringEngine.report` over the same records.
+/// The live path: folds records into running aggregates for a fixed period and rule, and
+/// gives the same report as `ScoringEngine.report` over the same records.
 ///
 /// Records may arrive late and update the past (an order paid days later, a refund): a record
-/// for a buyer replaces that buyer's contribution, so it lands where it belongs.
+/// for a buyer replaces that buyer's contribution, so it lands where it belongs. Folding a
+/// batch (`fold(_:)` with a sequence, as a feed commits them) re-scores each buyer it touches
+/// once, however many of the batch's records are that buyer's.
 public struct LiveAggregator: Sendable {
     public let engine: ScoringEngine
     public let period: Period
     public let rule: AttributionRule
     /// Every record folded so far, deduplicated by natural key.
     public private(set) var book: RecordBook
-    private let scorer: BuyerScorer
-    private var contributions: [String: BuyerContribution] = [:]
+    private var scorer: BuyerScorer
+    /// Each buyer's contribution, by the book's buyer integer.
+    private var contributions: [BuyerContribution?] = []
     private var totals = AgentTotals()
+    /// Buyers touched by the batch being folded, and whether each is already listed.
+    private var dirty: [Int32] = []
+    private var isDirty: [Bool] = []
 
     /// Starts from `book` (folded whole) for `period` under `rule`.
     public init(config: KefuConfig, period: Period, rule: AttributionRule, book: RecordBook = RecordBook()) {
@@ -20,39 +26,20 @@ public struct LiveAggregator: Sendable {
         self.rule = rule
         scorer = BuyerScorer(config: config, period: period, rule: rule, asOf: nil)
         self.book = book
-        for buyer in book.buyers { rescore(buyer: buyer) }
-        for r in book.ratings { totals.add(engine.ratingTally(r, period: period, asOf: nil), agent: r.agent) }
-        for t in book.tickets.values { totals.add(engine.ticketTally(t, period: period, asOf: nil), agent: t.agent) }
+        for b in 0..<Int32(book.buyerIDCount) { rescore(buyer: b) }
+        engine.addRatingsAndTickets(book, to: &totals, period: period, asOf: nil)
     }
 
     /// Folds one record in. Duplicates change nothing.
     public mutating func fold(_ record: Record) {
-        switch record {
-        case .message(let m):
-            if book.add(m) != .duplicate { rescore(buyer: m.buyer) }
-        case .order(let o):
-            let previousBuyer = book.orders[o.id]?.buyer
-            guard book.add(o) != .duplicate else { return }
-            rescore(buyer: o.buyer)
-            if let previousBuyer, previousBuyer != o.buyer { rescore(buyer: previousBuyer) }
-        case .refund(let r):
-            if book.add(r) != .duplicate, let buyer = book.orders[r.orderID]?.buyer { rescore(buyer: buyer) }
-        case .rating(let r):
-            if book.add(r) != .duplicate { totals.add(engine.ratingTally(r, period: period, asOf: nil), agent: r.agent) }
-        case .ticket(let t):
-            let old = book.tickets[t.id]
-            guard book.add(t) != .duplicate else { return }
-            if let old { totals.add(engine.ticketTally(old, period: period, asOf: nil), agent: old.agent, sign: -1) }
-            let new = book.tickets[t.id]!
-            totals.add(engine.ticketTally(new, period: period, asOf: nil), agent: new.agent)
-        case .agent, .qa, .shift:
-            book.add(record)
-        }
+        add(record)
+        rescoreDirty()
     }
 
-    /// Folds records in, in order.
+    /// Folds records in, in order, re-scoring each buyer they touch once at the end.
     public mutating func fold<S: Sequence>(_ records: S) where S.Element == Record {
-        for r in records { fold(r) }
+        for r in records { add(r) }
+        rescoreDirty()
     }
 
     /// The report over everything folded so far.
@@ -60,11 +47,56 @@ public struct LiveAggregator: Sendable {
         engine.assemble(book: book, totals: totals, period: period, rule: rule, asOf: nil)
     }
 
-    private mutating func rescore(buyer: String) {
-        if let old = contributions[buyer] { totals.add(old, sign: -1) }
-        let new = scorer.contribution(buyer: buyer, messages: book.messages(ofBuyer: buyer),
-                                      orders: book.orders(ofBuyer: buyer), refunds: { [book] in book.refunds(ofOrder: $0) })
-        contributions[buyer] = new
+    /// Adds a record to the book, marking the buyers whose contribution it changes; ratings
+    /// and tickets go straight into the totals.
+    private mutating func add(_ record: Record) {
+        switch record {
+        case .message(let m):
+            if book.add(m) != .duplicate { markDirty(m.buyer) }
+        case .order(let o):
+            let previousBuyer = book.orders[o.id]?.buyer
+            guard book.add(o) != .duplicate else { return }
+            markDirty(o.buyer)
+            if let previousBuyer, previousBuyer != o.buyer { markDirty(previousBuyer) }
+        case .refund(let r):
+            if book.add(r) != .duplicate, let buyer = book.orders[r.orderID]?.buyer { markDirty(buyer) }
+        case .rating(let r):
+            if book.add(r) != .duplicate {
+                totals.add(engine.ratingTally(r, period: period, asOf: nil), agent: book.agentIDs.find(r.agent)!)
+            }
+        case .ticket(let t):
+            let old = book.tickets[t.id]
+            guard book.add(t) != .duplicate else { return }
+            let new = book.tickets[t.id]!
+            let agent = book.agentIDs.find(new.agent)!
+            if let old { totals.add(engine.ticketTally(old, period: period, asOf: nil), agent: agent, sign: -1) }
+            totals.add(engine.ticketTally(new, period: period, asOf: nil), agent: agent)
+        case .agent, .qa, .shift:
+            book.add(record)
+        }
+    }
+
+    private mutating func markDirty(_ buyer: String) {
+        guard let b = book.buyerIDs.find(buyer) else { return }
+        let i = Int(b)
+        if i >= isDirty.count { isDirty.append(contentsOf: repeatElement(false, count: i + 1 - isDirty.count)) }
+        if !isDirty[i] { isDirty[i] = true; dirty.append(b) }
+    }
+
+    private mutating func rescoreDirty() {
+        for b in dirty {
+            rescore(buyer: b)
+            isDirty[Int(b)] = false
+        }
+        dirty.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func rescore(buyer b: Int32) {
+        let i = Int(b)
+        if i >= contributions.count { contributions.append(contentsOf: repeatElement(nil, count: i + 1 - contributions.count)) }
+        if let old = contributions[i] { totals.add(old, sign: -1) }
+        let new = scorer.contribution(ofBuyer: b, in: book)
+        contributions[i] = new
         totals.add(new)
     }
 }

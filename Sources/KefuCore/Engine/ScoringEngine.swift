@@ -9,27 +9,27 @@ public struct ScoringEngine: Sendable {
 
     /// The report for `period` under `rule`; records stamped after `asOf` are ignored.
     public func report(_ book: RecordBook, period: Period, rule: AttributionRule, asOf: Instant? = nil) -> Report {
-        let scorer = BuyerScorer(config: config, period: period, rule: rule, asOf: asOf)
+        var scorer = BuyerScorer(config: config, period: period, rule: rule, asOf: asOf)
         var totals = AgentTotals()
-        for buyer in book.buyers {
-            let c = scorer.contribution(buyer: buyer, messages: book.messages(ofBuyer: buyer),
-                                        orders: book.orders(ofBuyer: buyer), refunds: { book.refunds(ofOrder: $0) })
-            totals.add(c)
-        }
-        for r in book.ratings { totals.add(ratingTally(r, period: period, asOf: asOf), agent: r.agent) }
-        for id in book.ticketOrder {
-            let t = book.tickets[id]!
-            totals.add(ticketTally(t, period: period, asOf: asOf), agent: t.agent)
-        }
+        for b in 0..<Int32(book.buyerIDCount) { totals.add(scorer.contribution(ofBuyer: b, in: book)) }
+        addRatingsAndTickets(book, to: &totals, period: period, asOf: asOf)
         return assemble(book: book, totals: totals, period: period, rule: rule, asOf: asOf)
     }
 
     /// Every conversation in the book (all days), as of `asOf`, by buyer then agent then day.
     public func conversations(_ book: RecordBook, asOf: Instant? = nil) -> [Conversation] {
         let builder = ConversationBuilder(zone: config.zone, outlierMs: config.thresholds.outlierMs)
+        var walk = WalkBuffers()
         var out: [Conversation] = []
-        for buyer in book.messagingBuyers.sorted(by: utf8Less) {
-            out += builder.conversations(buyer: buyer, messages: book.messages(ofBuyer: buyer), asOf: asOf)
+        let buyers = (0..<Int32(book.buyerIDCount)).sorted { utf8Less(book.buyerIDs[$0], book.buyerIDs[$1]) }
+        for b in buyers {
+            builder.walk(book.messagesOf[Int(b)], asOf: asOf, into: &walk)
+            for s in walk.spans {
+                out.append(Conversation(agent: book.agentIDs[s.agent], buyer: book.buyerIDs[b], day: LocalDate(day: s.day),
+                                        start: s.start, end: s.end, firstBuyerMessage: s.firstBuyerMessage,
+                                        buyerMessages: s.buyerMessages, agentMessages: s.agentMessages,
+                                        turns: Array(walk.turns[s.turns])))
+            }
         }
         return out
     }
@@ -71,19 +71,29 @@ public struct ScoringEngine: Sendable {
         return t
     }
 
+    func addRatingsAndTickets(_ book: RecordBook, to totals: inout AgentTotals, period: Period, asOf: Instant?) {
+        for r in book.ratings { totals.add(ratingTally(r, period: period, asOf: asOf), agent: book.agentIDs.find(r.agent)!) }
+        for id in book.ticketOrder {
+            let t = book.tickets[id]!
+            totals.add(ticketTally(t, period: period, asOf: asOf), agent: book.agentIDs.find(t.agent)!)
+        }
+    }
+
     func assemble(book: RecordBook, totals: AgentTotals, period: Period, rule: AttributionRule, asOf: Instant?) -> Report {
         var agents: [AgentMetrics] = []
-        var listed = Set<String>()
+        var listed = Set<Int32>()
         for id in book.agentOrder {
             let a = book.agents[id]!
-            listed.insert(id)
+            let n = book.agentIDs.find(id)
+            if let n { listed.insert(n) }
             agents.append(AgentMetrics(agentID: id, name: a.name, role: a.role, group: a.group, grade: a.grade,
-                                       tally: totals.byAgent[id] ?? Tally()))
+                                       tally: n.map { totals[$0] } ?? Tally()))
         }
         // Agents the period's records name that agents.csv lacks (a tally emptied by a late
         // record on the live path names nothing).
-        for id in totals.byAgent.keys.sorted(by: utf8Less) where !listed.contains(id) && totals.byAgent[id] != Tally() {
-            agents.append(AgentMetrics(agentID: id, name: nil, role: nil, group: nil, grade: nil, tally: totals.byAgent[id]!))
+        let others = totals.agentsWithFigures.filter { !listed.contains($0) }.map { (id: book.agentIDs[$0], n: $0) }
+        for o in others.sorted(by: { utf8Less($0.id, $1.id) }) {
+            agents.append(AgentMetrics(agentID: o.id, name: nil, role: nil, group: nil, grade: nil, tally: totals[o.n]))
         }
         Ranking(config: config).score(&agents)
         var team = TeamMetrics()
@@ -95,34 +105,44 @@ public struct ScoringEngine: Sendable {
     }
 }
 
-/// Running sums of contributions by agent, plus the team's distinct paid buyers and silent sales.
+/// Running sums of contributions by agent (the book's interned integers), plus the team's
+/// distinct paid buyers and silent sales.
 struct AgentTotals: Sendable {
-    var byAgent: [String: Tally] = [:]
+    private var byAgent: [Tally] = []
     var teamPaidBuyers = 0
     var silentSalesFen: Fen = 0
     var silentOrders = 0
 
+    /// The tally of agent `n` (empty when nothing was added).
+    subscript(_ n: Int32) -> Tally { Int(n) < byAgent.count ? byAgent[Int(n)] : Tally() }
+
+    /// Agents whose tally is not empty.
+    var agentsWithFigures: [Int32] { byAgent.indices.filter { byAgent[$0] != Tally() }.map { Int32($0) } }
+
+    private mutating func slot(_ n: Int32) -> Int {
+        let i = Int(n)
+        if i >= byAgent.count { byAgent.append(contentsOf: repeatElement(Tally(), count: i + 1 - byAgent.count)) }
+        return i
+    }
+
     mutating func add(_ c: BuyerContribution, sign: Int = 1) {
         for (agent, t) in c.agents {
-            if sign > 0 { byAgent[agent, default: Tally()] += t } else { byAgent[agent, default: Tally()] -= t }
+            let i = slot(agent)
+            if sign > 0 { byAgent[i] += t } else { byAgent[i] -= t }
         }
         teamPaidBuyers += sign * c.teamPaidBuyer
         silentSalesFen += Fen(sign) * c.silentSalesFen
         silentOrders += sign * c.silentOrders
     }
 
-    mutating func add(_ t: Tally?, agent: String, sign: Int = 1) {
+    mutating func add(_ t: Tally?, agent: Int32, sign: Int = 1) {
         guard let t else { return }
-        if sign > 0 { byAgent[agent, default: Tally()] += t } else { byAgent[agent, default: Tally()] -= t }
+        let i = slot(agent)
+        if sign > 0 { byAgent[i] += t } else { byAgent[i] -= t }
     }
 }
 
 extension RecordBook {
-    /// A buyer's orders.
-    public func orders(ofBuyer buyer: String) -> [Order] {
-        (orderIDsByBuyer[buyer] ?? []).compactMap { orders[$0] }
-    }
-
     /// The shop-local days the records span, `[first, last + 1)`; nil for an empty book.
     public func span(zone: ShopTimeZone) -> Period? {
         var lo = Int64.max, hi = Int64.min

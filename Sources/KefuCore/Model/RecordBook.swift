@@ -9,29 +9,30 @@ public struct RecordBook: Sendable {
     public private(set) var agents: [String: Agent] = [:]
     /// Agent ids in the order `agents.csv` listed them.
     public private(set) var agentOrder: [String] = []
-    /// Messages per buyer, in input order; `seq` breaks ties at the same instant.
-    public private(set) var messagesByBuyer: [String: [SequencedMessage]] = [:]
     public private(set) var orders: [String: Order] = [:]
-    public private(set) var orderIDsByBuyer: [String: [String]] = [:]
-    public private(set) var refundsByOrder: [String: [Refund]] = [:]
     public private(set) var ratings: [Rating] = []
     public private(set) var tickets: [String: Ticket] = [:]
     public private(set) var ticketOrder: [String] = []
     public private(set) var qa: [QAKey: QAPoints] = [:]
     public private(set) var shifts: [ShiftKey: Shift] = [:]
-    /// Agent ids that records name, whether or not `agents.csv` lists them.
-    public private(set) var namedAgents: Set<String> = []
 
-    /// Message natural keys, packed: ids interned to integers, so the set holds no strings.
-    private var messageKeys: Set<PackedMessageKey> = []
-    /// Interned agent and buyer ids: every stored message shares one string per id.
-    private var agentIndex: [String: Int32] = [:]
-    private var agentNames: [String] = []
-    private var buyerIndex: [String: Int32] = [:]
-    private var buyerNames: [String] = []
-    private var refundKeys: Set<RefundKey> = []
+    /// Agent ids named by messages, ratings and tickets, interned.
+    private(set) var agentIDs = IDTable()
+    /// Buyer ids of messages and orders, interned.
+    private(set) var buyerIDs = IDTable()
+    /// Messages by buyer integer, each list in input order.
+    private(set) var messagesOf: [[PackedMessage]] = []
+    /// Order ids by buyer integer.
+    private var orderIDsOf: [[String]] = []
+    /// Natural keys of the messages of buyers with many, where a scan of the list would be slow.
+    private var bigBuyerKeys: [Int32: Set<PackedMessage.Key>] = [:]
+    /// Refunds by order id, each list in input order.
+    public private(set) var refundsByOrder: [String: [Refund]] = [:]
     private var ratingKeys: Set<RatingKey> = []
-    private var nextSeq = 0
+    private var nextSeq: UInt32 = 0
+
+    /// A buyer's list is scanned for duplicates up to this length; longer lists keep a set.
+    private static let scanLimit = 64
 
     public init() {}
 
@@ -70,18 +71,29 @@ public struct RecordBook: Sendable {
 
     @discardableResult
     public mutating func add(_ m: Message) -> Outcome {
-        let agent = RecordBook.intern(m.agent, index: &agentIndex, names: &agentNames)
-        let buyer = RecordBook.intern(m.buyer, index: &buyerIndex, names: &buyerNames)
-        let key = PackedMessageKey(ts: m.ts, buyer: buyer.id, agent: agent.id, sender: m.sender, auto: m.auto)
-        guard messageKeys.insert(key).inserted else { return .duplicate }
-        var stored = m
-        stored.agent = agent.name
-        stored.buyer = buyer.name
-        messagesByBuyer[buyer.name, default: []].append(SequencedMessage(message: stored, seq: nextSeq))
+        let agent = agentIDs.intern(m.agent)
+        let buyer = internBuyer(m.buyer)
+        let packed = PackedMessage(ts: m.ts, seq: nextSeq, agent: agent, sender: m.sender, auto: m.auto)
+        let b = Int(buyer)
+        if messagesOf[b].count < RecordBook.scanLimit {
+            if messagesOf[b].contains(where: { $0.sameKey(packed) }) { return .duplicate }
+        } else {
+            if bigBuyerKeys[buyer] == nil { bigBuyerKeys[buyer] = Set(messagesOf[b].map(\.key)) }
+            guard bigBuyerKeys[buyer]!.insert(packed.key).inserted else { return .duplicate }
+        }
+        messagesOf[b].append(packed)
         nextSeq += 1
         messageCount += 1
-        namedAgents.insert(m.agent)
         return .stored
+    }
+
+    private mutating func internBuyer(_ s: String) -> Int32 {
+        let i = buyerIDs.intern(s)
+        if Int(i) == messagesOf.count {
+            messagesOf.append([])
+            orderIDsOf.append([])
+        }
+        return i
     }
 
     @discardableResult
@@ -91,35 +103,45 @@ public struct RecordBook: Sendable {
             if merged.paidAt == nil { merged.paidAt = old.paidAt }
             if merged == old { return .duplicate }
             if merged.buyer != old.buyer {
-                orderIDsByBuyer[old.buyer]?.removeAll { $0 == o.id }
-                orderIDsByBuyer[merged.buyer, default: []].append(o.id)
+                if let b = buyerIDs.find(old.buyer) { orderIDsOf[Int(b)].removeAll { $0 == o.id } }
+                let nb = internBuyer(merged.buyer)
+                merged.buyer = buyerIDs[nb]
+                orderIDsOf[Int(nb)].append(o.id)
+            } else {
+                merged.buyer = old.buyer
             }
             orders[o.id] = merged
             return .updated
         }
-        orders[o.id] = o
-        orderIDsByBuyer[o.buyer, default: []].append(o.id)
+        var stored = o
+        let b = internBuyer(o.buyer)
+        stored.buyer = buyerIDs[b]
+        orders[o.id] = stored
+        orderIDsOf[Int(b)].append(o.id)
         return .stored
     }
 
     @discardableResult
     public mutating func add(_ r: Refund) -> Outcome {
-        guard refundKeys.insert(RefundKey(orderID: r.orderID, refundedAt: r.refundedAt)).inserted else { return .duplicate }
+        if let list = refundsByOrder[r.orderID], list.contains(where: { $0.refundedAt == r.refundedAt }) { return .duplicate }
         refundsByOrder[r.orderID, default: []].append(r)
         return .stored
     }
 
     @discardableResult
     public mutating func add(_ r: Rating) -> Outcome {
-        guard ratingKeys.insert(RatingKey(ts: r.ts, buyer: r.buyer, agent: r.agent)).inserted else { return .duplicate }
-        ratings.append(r)
-        namedAgents.insert(r.agent)
+        var stored = r
+        let agent = agentIDs.intern(r.agent)
+        stored.agent = agentIDs[agent]
+        guard ratingKeys.insert(RatingKey(ts: r.ts, buyer: r.buyer, agent: stored.agent)).inserted else { return .duplicate }
+        ratings.append(stored)
         return .stored
     }
 
     @discardableResult
     public mutating func add(_ t: Ticket) -> Outcome {
-        namedAgents.insert(t.agent)
+        let n = agentIDs.intern(t.agent)
+        let agent = agentIDs[n]
         if var old = tickets[t.id] {
             if old.status == t.status && old.closedAt == t.closedAt { return .duplicate }
             old.status = t.status
@@ -127,7 +149,9 @@ public struct RecordBook: Sendable {
             tickets[t.id] = old
             return .updated
         }
-        tickets[t.id] = t
+        var stored = t
+        stored.agent = agent
+        tickets[t.id] = stored
         ticketOrder.append(t.id)
         return .stored
     }
@@ -148,37 +172,54 @@ public struct RecordBook: Sendable {
         return .stored
     }
 
-    /// The canonical instance and integer id of `s`, interning it on first sight. Static, so
-    /// the tables passed `inout` stay uniquely referenced (no copy per call).
-    private static func intern(_ s: String, index: inout [String: Int32], names: inout [String]) -> (id: Int32, name: String) {
-        if let i = index[s] { return (i, names[Int(i)]) }
-        let i = Int32(names.count)
-        index[s] = i
-        names.append(s)
-        return (i, s)
-    }
-
     /// Refunds stored for an order, plus `extra`, exceed its amount (a bad refund row).
     /// False when the order is unknown: it may arrive later.
     public func refundWouldExceedOrder(_ r: Refund) -> Bool {
         guard let order = orders[r.orderID] else { return false }
-        if refundKeys.contains(RefundKey(orderID: r.orderID, refundedAt: r.refundedAt)) { return false }
-        let sum = (refundsByOrder[r.orderID] ?? []).reduce(0) { $0 + $1.amount } + r.amount
-        return sum > order.amount
+        let stored = refunds(ofOrder: r.orderID)
+        if stored.contains(where: { $0.refundedAt == r.refundedAt }) { return false }
+        return stored.reduce(0) { $0 + $1.amount } + r.amount > order.amount
     }
 
+    // MARK: reading
+
+    /// Agent ids that messages, ratings and tickets name, whether or not `agents.csv` lists them.
+    public var namedAgents: Set<String> { Set(agentIDs.names) }
+
     /// Every buyer with messages or orders, each once, in no particular order.
-    public var buyers: [String] { Array(Set(messagesByBuyer.keys).union(orderIDsByBuyer.keys)) }
+    public var buyers: [String] {
+        buyerIDs.names.indices.filter { !messagesOf[$0].isEmpty || !orderIDsOf[$0].isEmpty }.map { buyerIDs.names[$0] }
+    }
+
+    /// Buyers with at least one message, each once, in no particular order.
+    public var messagingBuyers: [String] {
+        buyerIDs.names.indices.filter { !messagesOf[$0].isEmpty }.map { buyerIDs.names[$0] }
+    }
 
     /// A buyer's messages, in input order.
-    public func messages(ofBuyer buyer: String) -> [SequencedMessage] { messagesByBuyer[buyer] ?? [] }
+    public func messages(ofBuyer buyer: String) -> [SequencedMessage] {
+        guard let b = buyerIDs.find(buyer) else { return [] }
+        let name = buyerIDs[b]
+        return messagesOf[Int(b)].map { unpack($0, buyer: name) }
+    }
+
+    /// A buyer's orders, in the order first stored.
+    public func orders(ofBuyer buyer: String) -> [Order] {
+        guard let b = buyerIDs.find(buyer) else { return [] }
+        return orders(ofBuyerID: b)
+    }
+
+    func orders(ofBuyerID b: Int32) -> [Order] { orderIDsOf[Int(b)].map { orders[$0]! } }
 
     /// An order's refunds, in input order.
     public func refunds(ofOrder orderID: String) -> [Refund] { refundsByOrder[orderID] ?? [] }
 
     /// Calls `body` with every message: each buyer's in input order, buyers in no particular order.
     public func forEachMessage(_ body: (Message) -> Void) {
-        for list in messagesByBuyer.values { for m in list { body(m.message) } }
+        for b in messagesOf.indices {
+            let name = buyerIDs.names[b]
+            for m in messagesOf[b] { body(unpack(m, buyer: name).message) }
+        }
     }
 
     /// Calls `body` with every refund.
@@ -188,16 +229,27 @@ public struct RecordBook: Sendable {
 
     /// Calls `body` with each buyer that has orders and the ids of its orders.
     public func forEachBuyerWithOrders(_ body: (String, [String]) -> Void) {
-        for (buyer, ids) in orderIDsByBuyer { body(buyer, ids) }
+        for b in orderIDsOf.indices where !orderIDsOf[b].isEmpty { body(buyerIDs.names[b], orderIDsOf[b]) }
     }
-
-    /// Buyers with at least one message, each once, in no particular order.
-    public var messagingBuyers: [String] { Array(messagesByBuyer.keys) }
 
     /// All messages, in input order.
     public var allMessages: [Message] {
-        messagesByBuyer.values.flatMap { $0 }.sorted { $0.seq < $1.seq }.map(\.message)
+        var all: [(seq: UInt32, message: Message)] = []
+        all.reserveCapacity(messageCount)
+        for b in messagesOf.indices {
+            let name = buyerIDs.names[b]
+            for m in messagesOf[b] { all.append((m.seq, unpack(m, buyer: name).message)) }
+        }
+        return all.sorted { $0.seq < $1.seq }.map(\.message)
     }
+
+    private func unpack(_ m: PackedMessage, buyer: String) -> SequencedMessage {
+        SequencedMessage(message: Message(ts: m.ts, buyer: buyer, agent: agentIDs[m.agent], sender: m.sender, auto: m.isAuto),
+                         seq: Int(m.seq))
+    }
+
+    /// The number of interned buyers (the range of buyer integers).
+    var buyerIDCount: Int { buyerIDs.count }
 }
 
 /// A message with its input position, which orders messages at the same instant.
@@ -206,18 +258,6 @@ public struct SequencedMessage: Sendable, Equatable {
     public var seq: Int
 }
 
-/// A message's natural key with interned ids: 16 bytes, no strings.
-struct PackedMessageKey: Hashable, Sendable {
-    var ts: Instant
-    var rest: UInt64
-
-    init(ts: Instant, buyer: Int32, agent: Int32, sender: Sender, auto: Bool) {
-        self.ts = ts
-        rest = UInt64(UInt32(bitPattern: buyer)) << 32 | UInt64(UInt32(bitPattern: agent)) << 2
-            | (sender == .buyer ? 2 : 0) | (auto ? 1 : 0)
-    }
-}
-public struct RefundKey: Hashable, Sendable { var orderID: String; var refundedAt: Instant }
 public struct RatingKey: Hashable, Sendable { var ts: Instant; var buyer: String; var agent: String }
 public struct QAKey: Hashable, Sendable {
     public var month: Month

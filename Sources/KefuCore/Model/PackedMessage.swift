@@ -1,0 +1,37 @@
+/// A stored message in 16 bytes: its instant, its place in input order, and its agent (an
+/// interned integer) with the sender and auto-reply flags in the low bits. The buyer is the
+/// list it is stored in.
+struct PackedMessage: Sendable, Equatable {
+    var ts: Instant
+    /// Position in input order across the whole book (same-instant ties, SPEC §3).
+    var seq: UInt32
+    private var bits: UInt32
+
+    init(ts: Instant, seq: UInt32, agent: Int32, sender: Sender, auto: Bool) {
+        self.ts = ts
+        self.seq = seq
+        bits = UInt32(agent) << 2 | (sender == .buyer ? 2 : 0) | (auto ? 1 : 0)
+    }
+
+    var agent: Int32 { Int32(bits >> 2) }
+    var isBuyer: Bool { bits & 2 != 0 }
+    var isAuto: Bool { bits & 1 != 0 }
+    /// An agent message that is not an auto reply: one that answers turns and attributes orders.
+    var isAgentReply: Bool { bits & 3 == 0 }
+    var sender: Sender { isBuyer ? .buyer : .agent }
+
+    /// Same natural key (SPEC §2: ts + buyer + agent + sender + auto; the buyer is implied).
+    func sameKey(_ o: PackedMessage) -> Bool { ts == o.ts && bits == o.bits }
+
+    /// The natural key without the input position, for set look-ups.
+    var key: Key { Key(ts: ts, bits: bits) }
+    struct Key: Hashable, Sendable { var ts: Instant; var bits: UInt32 }
+}
+
+/// SPEC §3's walk order within one pair: time, then buyer before agent at the same instant,
+/// then input order.
+@inline(__always) func walkOrder(_ a: PackedMessage, _ b: PackedMessage) -> Bool {
+    if a.ts != b.ts { return a.ts < b.ts }
+    if a.isBuyer != b.isBuyer { return a.isBuyer }
+    return a.seq < b.seq
+}
