@@ -54,7 +54,7 @@ struct BuyerScorer: Sendable {
         let th = config.thresholds
         let zone = config.zone
         let w = th.attributionWindowMs
-        let messages = book.messagesOf[Int(b)]
+        let messages = book.packedMessages(ofBuyerID: b)
 
         // Orders as of the report's instant: created by then; a later payment reads as unpaid.
         visible.removeAll(keepingCapacity: true)
@@ -124,7 +124,7 @@ struct BuyerScorer: Sendable {
     }
 
     /// The buyer's non-auto agent messages as of the instant, by time, ties to the smaller agent id.
-    private mutating func replyTimeline(_ messages: [PackedMessage], names: IDTable) -> AgentMessageTimeline<Int32> {
+    private mutating func replyTimeline(_ messages: ArraySlice<PackedMessage>, names: IDTable) -> AgentMessageTimeline<Int32> {
         replies.removeAll(keepingCapacity: true)
         for m in messages where m.isAgentReply && (asOf.map { m.ts <= $0 } ?? true) { replies.append((m.ts, m.agent)) }
         replies.sort { $0.ts != $1.ts ? $0.ts < $1.ts : $0.agent != $1.agent && utf8Less(names[$0.agent], names[$1.agent]) }

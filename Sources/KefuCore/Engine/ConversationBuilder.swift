@@ -13,7 +13,7 @@ public struct ConversationBuilder: Sendable {
 
     /// Walks one buyer's messages as of `asOf` into `b.spans` and `b.turns` (both cleared
     /// first): conversations by agent (in order of the agent's first message), then by day.
-    func walk(_ messages: [PackedMessage], asOf: Instant?, into b: inout WalkBuffers) {
+    func walk(_ messages: ArraySlice<PackedMessage>, asOf: Instant?, into b: inout WalkBuffers) {
         b.spans.removeAll(keepingCapacity: true)
         b.turns.removeAll(keepingCapacity: true)
         b.groupPairs(messages, asOf: asOf)
@@ -114,7 +114,7 @@ struct WalkBuffers: Sendable {
 
     /// Fills `timeline` with the messages up to `asOf`, grouped by agent in order of each
     /// agent's first message, input order kept within a group (a stable counting sort).
-    mutating func groupPairs(_ messages: [PackedMessage], asOf: Instant?) {
+    mutating func groupPairs(_ messages: ArraySlice<PackedMessage>, asOf: Instant?) {
         groups.removeAll(keepingCapacity: true)
         var kept = 0
         for m in messages where asOf.map({ m.ts <= $0 }) ?? true {
@@ -135,7 +135,7 @@ struct WalkBuffers: Sendable {
         timeline.removeAll(keepingCapacity: true)
         timeline.reserveCapacity(kept)
         guard kept > 0 else { return }
-        timeline.append(contentsOf: repeatElement(messages[0], count: kept))
+        timeline.append(contentsOf: repeatElement(messages[messages.startIndex], count: kept))
         for m in messages where asOf.map({ m.ts <= $0 }) ?? true {
             let g = groups.firstIndex(where: { $0.agent == m.agent })!
             timeline[groups[g].end] = m

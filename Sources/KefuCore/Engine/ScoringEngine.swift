@@ -23,7 +23,7 @@ public struct ScoringEngine: Sendable {
         var out: [Conversation] = []
         let buyers = (0..<Int32(book.buyerIDCount)).sorted { utf8Less(book.buyerIDs[$0], book.buyerIDs[$1]) }
         for b in buyers {
-            builder.walk(book.messagesOf[Int(b)], asOf: asOf, into: &walk)
+            builder.walk(book.packedMessages(ofBuyerID: b), asOf: asOf, into: &walk)
             for s in walk.spans {
                 out.append(Conversation(agent: book.agentIDs[s.agent], buyer: book.buyerIDs[b], day: LocalDate(day: s.day),
                                         start: s.start, end: s.end, firstBuyerMessage: s.firstBuyerMessage,

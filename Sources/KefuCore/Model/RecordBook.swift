@@ -21,7 +21,7 @@ public struct RecordBook: Sendable {
     /// Buyer ids of messages and orders, interned.
     private(set) var buyerIDs = IDTable()
     /// Messages by buyer integer, each list in input order.
-    private(set) var messagesOf: [[PackedMessage]] = []
+    private var messagesOf: [[PackedMessage]] = []
     /// Order ids by buyer integer.
     private var orderIDsOf: [[String]] = []
     /// Natural keys of the messages of buyers with many, where a scan of the list would be slow.
@@ -210,6 +210,9 @@ public struct RecordBook: Sendable {
     }
 
     func orders(ofBuyerID b: Int32) -> [Order] { orderIDsOf[Int(b)].map { orders[$0]! } }
+
+    /// Buyer `b`'s messages, packed, in input order: the engine's way in to them.
+    func packedMessages(ofBuyerID b: Int32) -> ArraySlice<PackedMessage> { messagesOf[Int(b)][...] }
 
     /// An order's refunds, in input order.
     public func refunds(ofOrder orderID: String) -> [Refund] { refundsByOrder[orderID] ?? [] }
