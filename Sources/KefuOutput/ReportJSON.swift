@@ -1,6 +1,7 @@
 import KefuCore
 
-/// `kefu report --format json`: exactly the shape of SPEC §10.
+/// `kefu report --format json`: exactly the shape of SPEC §10 (`period` echoes `from`, `to` and,
+/// when one was given, `as_of`).
 public enum ReportJSON {
     /// The report as JSON text (pretty-printed, keys in SPEC order).
     public static func render(_ report: Report, zone: ShopTimeZone, pretty: Bool = true) -> String {
@@ -9,8 +10,8 @@ public enum ReportJSON {
         w.beginObject("period")
         w.field("from", report.period.from.description)
         w.field("to", report.period.to.description)
-        w.endObject()
         if let asOf = report.asOf { w.field("as_of", Timestamp.format(asOf, zone: zone)) }
+        w.endObject()
         w.field("rule", report.rule.rawValue)
         w.beginArray("agents")
         for a in report.agents {

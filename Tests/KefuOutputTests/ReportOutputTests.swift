@@ -27,7 +27,8 @@ final class ReportOutputTests: XCTestCase {
         XCTAssertEqual(json["rule"] as? String, "order-first")
         XCTAssertEqual((json["period"] as? [String: String])?["from"], "2026-11-10")
         XCTAssertEqual((json["period"] as? [String: String])?["to"], "2026-11-11")
-        XCTAssertNil(json["as_of"], "as_of only when one was given")
+        XCTAssertNil((json["period"] as? [String: String])?["as_of"], "as_of only when one was given")
+        XCTAssertNil(json["as_of"], "as_of belongs to period")
         let agents = json["agents"] as! [[String: Any]]
         XCTAssertEqual(agents.map { $0["agent_id"] as! String }, ["a1", "a2", "ghost"])
         let specKeys = ["agent_id", "name", "role", "consults", "receptions", "reply_rate", "outreach", "valid_conversations",
@@ -59,10 +60,13 @@ final class ReportOutputTests: XCTestCase {
         XCTAssertTrue(text.contains("\"sales_fen\": 29990,"))
     }
 
-    func testAsOfIsEchoed() {
+    func testAsOfIsEchoedInPeriod() throws {
         var r = sampleReport()
         r.asOf = t("2026-11-10 12:00:00")
-        XCTAssertTrue(ReportJSON.render(r, zone: zone).contains("\"as_of\": \"2026-11-10T12:00:00+08:00\""))
+        let json = try JSONSerialization.jsonObject(with: Data(ReportJSON.render(r, zone: zone).utf8)) as! [String: Any]
+        XCTAssertEqual(json["period"] as? [String: String],
+                       ["from": "2026-11-10", "to": "2026-11-11", "as_of": "2026-11-10T12:00:00+08:00"])
+        XCTAssertNil(json["as_of"])
     }
 
     func testCSVHasOneRowPerAgentAndEmptyForNoData() {
