@@ -44,6 +44,7 @@ struct ImportCommand: ParsableCommand {
             if !missing.isEmpty {
                 printError("note: agents.csv lacks \(missing.joined(separator: ", ")): kept, listed with an unknown role")
             }
+            try db.close()
         }
         if rejectedAnything { throw ExitCode.failure }
     }
