@@ -21,7 +21,7 @@ extension Store {
     public func changes(since: Int64) throws -> (records: [KefuCore.Record], upTo: Int64) {
         try pool.read { db in
             let upTo = try Store.lastChange(db)
-            let names = try IDNames(db, allBuyers: false)
+            let names = try IDNames(db, buyers: .onDemand)
             return (try RecordReader.changed(db, names: names, since: since, upTo: upTo).map(\.record), upTo)
         }
     }

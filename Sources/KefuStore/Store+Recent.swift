@@ -10,28 +10,90 @@ extension Store {
     /// (SPEC §1); every agent; and the ratings, tickets (by opening), QA points (by month) and
     /// shifts (by shop-local date) from `since` on. A report over a period starting at
     /// `since + W` or later (W the attribution window) is the same over this book as over the
-    /// whole store. One snapshot; rows stream into the book through the indexes, buyer by buyer.
+    /// whole store. One snapshot; rows stream into the book, none is held in an array.
     public func loadRecent(since: Instant, zone: ShopTimeZone) throws -> (book: RecordBook, upTo: Int64) {
+        try loadRecent(since: since, zone: zone, reading: .automatic)
+    }
+
+    /// How `loadRecent` reads the chosen buyers' histories.
+    enum HistoryReading {
+        /// Through the buyer indexes, buyer by buyer: when few of the store's buyers are chosen.
+        case byBuyer
+        /// Streaming the messages, orders and refunds tables whole, keeping the chosen buyers'
+        /// rows: when many are.
+        case scanningTables
+        /// Scanning when more than one buyer in `scanShare` is chosen.
+        case automatic
+    }
+
+    /// Measured on the K = 100 sample (1.4 million buyers, 10 million messages): reading buyer
+    /// by buyer costs about 10 µs a chosen buyer more than streaming, and streaming about
+    /// 0.3 µs a row of the buyers left out (7 to 8 rows a buyer), so streaming is the faster
+    /// from about a fifth to a quarter of the buyers on (724 000 chosen: 16 s streaming, 24 s
+    /// buyer by buyer; 22 500 chosen: 3.2 s and 0.9 s).
+    static let scanShare = 5
+
+    func loadRecent(since: Instant, zone: ShopTimeZone, reading: HistoryReading) throws -> (book: RecordBook, upTo: Int64) {
         try pool.read { db in
             let upTo = try Store.lastChange(db)
-            let names = try IDNames(db, allBuyers: false)
+            let chosen = try Store.buyersActive(since: since, db)
+            let buyerCount = try IDNames.largestNumber(db, table: "buyer_ids")
+            let scanning = reading == .scanningTables || (reading == .automatic && chosen.count * Store.scanShare > buyerCount)
             var book = RecordBook()
             func add(_ record: KefuCore.Record) { book.add(record) }
-            try RecordReader.read(RecordReader.agents, db, names: names, "ORDER BY seq", add)
-            let history = try BuyerHistoryReader(db, names: names)
-            for buyer in try Store.buyersActive(since: since, db) { try history.read(buyer: buyer, add) }
-            // `+seq`: find the rows through the time index, then sort those few by arrival
-            // (rather than walk the whole table in arrival order).
-            let day = zone.day(of: since)
-            try RecordReader.read(RecordReader.ratings, db, names: names, "WHERE ts >= ? ORDER BY +seq", bind: { $0.bind(1, since) }, add)
-            try RecordReader.read(RecordReader.tickets, db, names: names, "WHERE opened_at >= ? ORDER BY +rowid",
-                                  bind: { $0.bind(1, since) }, add)
-            try RecordReader.read(RecordReader.qa, db, names: names, "WHERE month >= ? ORDER BY +seq",
-                                  bind: { $0.bind(1, day.month.description) }, add)
-            try RecordReader.read(RecordReader.shifts, db, names: names, "WHERE date >= ? ORDER BY +seq",
-                                  bind: { $0.bind(1, day.description) }, add)
+            if scanning {
+                var keep = [Bool](repeating: false, count: buyerCount + 1)
+                for n in chosen { keep[Int(n)] = true }
+                let names = try IDNames(db, buyers: .only(keep))
+                try RecordReader.read(RecordReader.agents, db, names: names, "ORDER BY seq", add)
+                try Store.readHistories(keeping: keep, db, names: names, add)
+                try Store.readWindow(since: since, zone: zone, db, names: names, add)
+            } else {
+                let names = try IDNames(db, buyers: .onDemand)
+                try RecordReader.read(RecordReader.agents, db, names: names, "ORDER BY seq", add)
+                let history = try BuyerHistoryReader(db, names: names)
+                for buyer in chosen { try history.read(buyer: buyer, add) }
+                try Store.readWindow(since: since, zone: zone, db, names: names, add)
+            }
             return (book, upTo)
         }
+    }
+
+    /// Every message, order and refund of the buyers marked in `keep` (by number), each table
+    /// streamed in arrival order.
+    private static func readHistories(keeping keep: [Bool], _ db: Database, names: IDNames,
+                                      _ body: (KefuCore.Record) throws -> Void) throws {
+        func kept(_ n: Int64) -> Bool { n >= 0 && Int(n) < keep.count && keep[Int(n)] }
+        // Each query selects a kind's columns, the buyer's number among them or after them.
+        let messages = try RawStatement(db, "SELECT \(RecordReader.messages.columns) FROM messages ORDER BY seq")
+        while try messages.step() {
+            if kept(messages.int64(1)) { try body(RecordReader.messages.decode(messages, names)) }
+        }
+        let orders = try RawStatement(db, "SELECT \(RecordReader.orders.columns) FROM orders ORDER BY rowid")
+        while try orders.step() {
+            if kept(orders.int64(1)) { try body(RecordReader.orders.decode(orders, names)) }
+        }
+        let refunds = try RawStatement(db, """
+            SELECT r.order_id, r.refunded_at, r.amount, o.buyer FROM refunds r JOIN orders o ON o.id = r.order_id ORDER BY r.seq
+            """)
+        while try refunds.step() {
+            if kept(refunds.int64(3)) { try body(RecordReader.refunds.decode(refunds, names)) }
+        }
+    }
+
+    /// The ratings, tickets, QA points and shifts from `since` on. `+seq`: the rows are found
+    /// through the time index, then those few are sorted by arrival (rather than the whole
+    /// table walked in arrival order).
+    private static func readWindow(since: Instant, zone: ShopTimeZone, _ db: Database, names: IDNames,
+                                   _ add: (KefuCore.Record) throws -> Void) throws {
+        let day = zone.day(of: since)
+        try RecordReader.read(RecordReader.ratings, db, names: names, "WHERE ts >= ? ORDER BY +seq", bind: { $0.bind(1, since) }, add)
+        try RecordReader.read(RecordReader.tickets, db, names: names, "WHERE opened_at >= ? ORDER BY +rowid",
+                              bind: { $0.bind(1, since) }, add)
+        try RecordReader.read(RecordReader.qa, db, names: names, "WHERE month >= ? ORDER BY +seq",
+                              bind: { $0.bind(1, day.month.description) }, add)
+        try RecordReader.read(RecordReader.shifts, db, names: names, "WHERE date >= ? ORDER BY +seq",
+                              bind: { $0.bind(1, day.description) }, add)
     }
 
     /// Buyers (the store's numbers, ascending) with a message, an order created or paid, or a
@@ -61,7 +123,7 @@ extension Store {
         -> (records: [KefuCore.Record], history: [KefuCore.Record], upTo: Int64) {
         try pool.read { db in
             let upTo = try Store.lastChange(db)
-            let names = try IDNames(db, allBuyers: false)
+            let names = try IDNames(db, buyers: .onDemand)
             let records = try RecordReader.changed(db, names: names, since: since, upTo: upTo).map(\.record)
             let reader = try BuyerHistoryReader(db, names: names)
             let orderBuyer = try RawStatement(db, "SELECT b.id FROM orders o JOIN buyer_ids b ON b.n = o.buyer WHERE o.id = ?")

@@ -48,6 +48,10 @@ final class RecentLoadTests: XCTestCase {
                 }
             }
         }
+        // A buyer who chatted in September and rated the agent in November: the rating is
+        // in the window, the buyer (whom no figure of the window needs) is not.
+        out.append(.message(Message(ts: start + 3_600_000, buyer: "只评价的买家", agent: agents[0], sender: .buyer)))
+        out.append(.rating(Rating(ts: zone.startOfDay(day(11, 5)), buyer: "只评价的买家", agent: agents[0], score: 5)))
         for m in 9...11 {
             for (i, agent) in agents.enumerated() {
                 out.append(.qa(QAPoints(month: Month(year: 2026, month: m)!, agent: agent, points: Double(80 + i))))
@@ -69,12 +73,19 @@ final class RecentLoadTests: XCTestCase {
         let whole = try store.loadBook()
         // As the dashboard on 2026-11-20: the previous month starts 10-01; minus W = 24 h.
         let since = zone.startOfDay(day(10, 1)) - config.thresholds.attributionWindowMs
-        let (recent, upTo) = try store.loadRecent(since: since, zone: zone)
+        // Both ways of reading the chosen buyers give the same book.
+        for reading in [Store.HistoryReading.byBuyer, .scanningTables, .automatic] {
+            try assertRecentPart(of: store, since: since, reading: reading, whole: whole)
+        }
+    }
+
+    private func assertRecentPart(of store: Store, since: Instant, reading: Store.HistoryReading, whole: RecordBook) throws {
+        let (recent, upTo) = try store.loadRecent(since: since, zone: zone, reading: reading)
         XCTAssertEqual(upTo, try store.lastChange())
 
         let periods = [Period(from: day(10, 1), to: day(11, 1)), Period(from: day(11, 1), to: day(12, 1)),
                        Period(from: day(11, 20), to: day(11, 21)), Period(from: day(10, 15), to: day(11, 15))]
-        XCTAssertEqual(reports(recent, periods), reports(whole, periods))
+        XCTAssertEqual(reports(recent, periods), reports(whole, periods), "\(reading)")
 
         // Each buyer with a record since `since` is there whole; the others not at all.
         func active(_ buyer: String) -> Bool {
@@ -83,7 +94,7 @@ final class RecentLoadTests: XCTestCase {
                     || whole.refunds(ofOrder: $0.id).contains { $0.refundedAt >= since } }
         }
         let kept = whole.buyers.filter(active)
-        XCTAssertEqual(Set(recent.buyers), Set(kept))
+        XCTAssertEqual(Set(recent.buyers), Set(kept), "\(reading)")
         for buyer in kept {
             XCTAssertEqual(recent.messages(ofBuyer: buyer).map(\.message), whole.messages(ofBuyer: buyer).map(\.message), buyer)
             XCTAssertEqual(recent.orders(ofBuyer: buyer), whole.orders(ofBuyer: buyer), buyer)
@@ -93,7 +104,9 @@ final class RecentLoadTests: XCTestCase {
         XCTAssertGreaterThan(whole.buyers.count - kept.count, 50)
         XCTAssertTrue(kept.contains { whole.messages(ofBuyer: $0).contains { $0.message.ts < since } })
         XCTAssertEqual(recent.agents, whole.agents)
-        XCTAssertEqual(Set(recent.ratings.map(\.ts)), Set(whole.ratings.filter { $0.ts >= since }.map(\.ts)))
+        XCTAssertEqual(recent.ratings.count, whole.ratings.filter { $0.ts >= since }.count)
+        XCTAssertTrue(recent.ratings.contains { $0.buyer == "只评价的买家" })
+        XCTAssertFalse(recent.buyers.contains("只评价的买家"))
         XCTAssertEqual(Set(recent.tickets.keys), ["t10-0", "t10-1", "t10-2", "t11-0", "t11-1", "t11-2"])
         XCTAssertEqual(Set(recent.qa.keys.map(\.month)), [Month(year: 2026, month: 9)!, Month(year: 2026, month: 10)!, Month(year: 2026, month: 11)!],
                        "September's points: `since` (09-30 00:00) falls in September")

@@ -12,8 +12,10 @@ struct BuyerHistoryReader {
 
     init(_ db: Database, names: IDNames) throws {
         self.names = names
-        messages = try RawStatement(db, "SELECT \(RecordReader.messages.columns) FROM messages WHERE buyer = ? ORDER BY seq")
-        orders = try RawStatement(db, "SELECT \(RecordReader.orders.columns) FROM orders WHERE buyer = ? ORDER BY rowid")
+        // The arrival column comes last, so the record's columns keep the indexes `decode`
+        // reads; a buyer's few rows are put in arrival order here, without SQLite's sorter.
+        messages = try RawStatement(db, "SELECT \(RecordReader.messages.columns), seq FROM messages WHERE buyer = ?")
+        orders = try RawStatement(db, "SELECT \(RecordReader.orders.columns), rowid FROM orders WHERE buyer = ?")
         refunds = try RawStatement(db, "SELECT \(RecordReader.refunds.columns) FROM refunds WHERE order_id = ? ORDER BY seq")
         number = try RawStatement(db, "SELECT n FROM buyer_ids WHERE id = ?")
     }
@@ -26,17 +28,24 @@ struct BuyerHistoryReader {
 
     /// Hands on every message, order and refund of buyer `n`.
     func read(buyer n: Int64, _ body: (KefuCore.Record) throws -> Void) throws {
-        messages.bind(1, n)
-        defer { messages.reset() }
-        while try messages.step() { try body(RecordReader.messages.decode(messages, names)) }
-        orders.bind(1, n)
-        defer { orders.reset() }
-        while try orders.step() {
-            let id = orders.text(0)
-            try body(RecordReader.orders.decode(orders, names))
-            refunds.bind(1, id)
+        for message in try rows(messages, RecordReader.messages, buyer: n) { try body(message) }
+        for order in try rows(orders, RecordReader.orders, buyer: n) {
+            try body(order)
+            guard case .order(let o) = order else { continue }
+            refunds.bind(1, o.id)
             defer { refunds.reset() }
             while try refunds.step() { try body(RecordReader.refunds.decode(refunds, names)) }
         }
+    }
+
+    /// A buyer's rows of one kind (the statement selects the kind's columns, then its arrival
+    /// column), decoded, in arrival order.
+    private func rows(_ statement: RawStatement, _ kind: RecordReader.Kind, buyer n: Int64) throws -> [KefuCore.Record] {
+        let arrival = kind.columnCount
+        statement.bind(1, n)
+        defer { statement.reset() }
+        var rows: [(arrival: Int64, record: KefuCore.Record)] = []
+        while try statement.step() { rows.append((statement.int64(arrival), try kind.decode(statement, names))) }
+        return rows.sorted { $0.arrival < $1.arrival }.map(\.record)
     }
 }

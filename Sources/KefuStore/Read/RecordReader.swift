@@ -18,6 +18,9 @@ enum RecordReader {
         let arrival: String
         let columns: String
         let decode: @Sendable (RawStatement, IDNames) throws -> KefuCore.Record
+
+        /// How many columns `columns` lists: the index of a column selected after them.
+        var columnCount: Int32 { Int32(columns.split(separator: ",").count) }
     }
 
     static let agents = Kind(table: "agents", stamp: "seq", arrival: "seq", columns: "id, name, role, grp, grade, hired_on") { row, _ in
@@ -76,7 +79,7 @@ enum RecordReader {
 
     /// Every stored record, kind by kind, each kind in arrival order.
     static func all(_ db: Database, _ body: (KefuCore.Record) throws -> Void) throws {
-        let names = try IDNames(db, allBuyers: true)
+        let names = try IDNames(db, buyers: .all)
         for kind in kinds { try read(kind, db, names: names, "ORDER BY \(kind.arrival)", body) }
     }
 
@@ -91,7 +94,7 @@ enum RecordReader {
                 """)
             rows.bind(1, since)
             rows.bind(2, upTo)
-            let stampColumn = Int32(kind.columns.split(separator: ",").count)
+            let stampColumn = kind.columnCount
             while try rows.step() { out.append((rows.int64(stampColumn), try kind.decode(rows, names))) }
         }
         out.sort { $0.seq < $1.seq }
