@@ -36,14 +36,12 @@ extension Store {
     func loadRecent(since: Instant, zone: ShopTimeZone, reading: HistoryReading) throws -> (book: RecordBook, upTo: Int64) {
         try pool.read { db in
             let upTo = try Store.lastChange(db)
-            let chosen = try Store.buyersActive(since: since, db)
             let buyerCount = try IDNames.largestNumber(db, table: "buyer_ids")
-            let scanning = reading == .scanningTables || (reading == .automatic && chosen.count * Store.scanShare > buyerCount)
+            let (keep, chosen) = try Store.buyersActive(since: since, numberedUpTo: buyerCount, db)
+            let scanning = reading == .scanningTables || (reading == .automatic && chosen * Store.scanShare > buyerCount)
             var book = RecordBook()
             func add(_ record: KefuCore.Record) { book.add(record) }
             if scanning {
-                var keep = [Bool](repeating: false, count: buyerCount + 1)
-                for n in chosen { keep[Int(n)] = true }
                 let names = try IDNames(db, buyers: .only(keep))
                 try RecordReader.read(RecordReader.agents, db, names: names, "ORDER BY seq", add)
                 try Store.readHistories(keeping: keep, db, names: names, add)
@@ -52,7 +50,7 @@ extension Store {
                 let names = try IDNames(db, buyers: .onDemand)
                 try RecordReader.read(RecordReader.agents, db, names: names, "ORDER BY seq", add)
                 let history = try BuyerHistoryReader(db, names: names)
-                for buyer in chosen { try history.read(buyer: buyer, add) }
+                for n in keep.indices where keep[n] { try history.read(buyer: Int64(n), add) }
                 try Store.readWindow(since: since, zone: zone, db, names: names, add)
             }
             return (book, upTo)
@@ -96,11 +94,12 @@ extension Store {
                               bind: { $0.bind(1, day.description) }, add)
     }
 
-    /// Buyers (the store's numbers, ascending) with a message, an order created or paid, or a
-    /// refund at or after `since`, each found through its time index (messages through
-    /// (agent, ts), one range per agent).
-    static func buyersActive(since: Instant, _ db: Database) throws -> [Int64] {
-        var buyers = Set<Int64>()
+    /// Which buyers (by number, up to the largest) have a message, an order created or paid,
+    /// or a refund at or after `since`, and how many; each kind found through its time index
+    /// (messages through (agent, ts), one range per agent).
+    static func buyersActive(since: Instant, numberedUpTo largest: Int, _ db: Database) throws -> (keep: [Bool], count: Int) {
+        var keep = [Bool](repeating: false, count: largest + 1)
+        var count = 0
         for sql in [
             "SELECT buyer FROM messages WHERE agent IN (SELECT n FROM agent_ids) AND ts >= ?",
             "SELECT buyer FROM orders WHERE created_at >= ?",
@@ -109,9 +108,15 @@ extension Store {
         ] {
             let rows = try RawStatement(db, sql)
             rows.bind(1, since)
-            while try rows.step() { buyers.insert(rows.int64(0)) }
+            while try rows.step() {
+                let n = rows.int(0)
+                if n >= 0, n <= largest, !keep[n] {
+                    keep[n] = true
+                    count += 1
+                }
+            }
         }
-        return buyers.sorted()
+        return (keep, count)
     }
 
     /// What `changes(since:)` returns, plus `history`: the whole stored history (messages,
