@@ -63,8 +63,12 @@ public final class Store: Sendable {
         }
         // An up-to-date store is not written to at all (so a reader's open moves no dashboard).
         if !upToDate { try migrator.migrate(pool) }
-        // A conversion leaves the old tables' pages free inside the file: give them back.
-        if converting { try pool.vacuum() }
+        // A conversion leaves the old tables' pages free inside the file: give them back, and
+        // empty the log the rewrite went through.
+        if converting {
+            try pool.vacuum()
+            try pool.writeWithoutTransaction { _ = try $0.checkpoint(.truncate) }
+        }
         var readOnly = Configuration()
         readOnly.readonly = true
         readOnly.busyMode = .timeout(10)
