@@ -61,7 +61,7 @@ public final class Store: Sendable {
         let (upToDate, converting) = try pool.read { db in
             (try migrator.hasCompletedMigrations(db), try Schema.convertsTables(from: migrator.appliedIdentifiers(db)))
         }
-        // An up-to-date store is not written to at all (so a reader's open moves no dashboard).
+        // Only a store with a migration pending is migrated (in one transaction per migration).
         if !upToDate { try migrator.migrate(pool) }
         // A conversion leaves the old tables' pages free inside the file: give them back, and
         // empty the log the rewrite went through.

@@ -13,10 +13,11 @@ import KefuCore
 /// transaction's records touch it, and only when its final row differs (so a file written
 /// twice counts nothing but duplicates the second time, and stamps nothing).
 public final class RecordSink {
-    /// What the records added so far did. `rejected` lists refunds above their order's amount.
-    public private(set) var counts = WriteCounts()
+    /// What the records written so far did (waiting messages are counted when written).
+    /// `rejected` lists refunds above their order's amount.
+    private(set) var counts = WriteCounts()
     /// Set by `refuse()`: the transaction will be rolled back.
-    public private(set) var isRefused = false
+    private(set) var isRefused = false
 
     private let statements: WriteStatements
     private let ids: IDMemory
