@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "KefuStore", dependencies: [
             "KefuCore", "KefuImport",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C API, for the bulk paths that bind values straight into prepared statements.
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // ncurses, through a tiny C shim (the only C in the project).
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses"),

@@ -10,7 +10,7 @@
 #    --follow: reads to the end and exits; with its default batches of 1 000 records and with
 #    batches of 100 000, to show what the commits cost), `kefu import` of the CSV folder, and the sqlite3
 #    shell's `.import --csv` of the same CSV files into tables with the store's unique natural
-#    keys and indexes (the schema below, WAL like the store). Records/s for each, and
+#    keys and indexes (bench/sqlite3_schema.sql, WAL like the store). Records/s for each, and
 #    kefu's records/s ÷ sqlite3's. Wall time and peak RSS from /usr/bin/time.
 # 2. Latency: bench/ingest_latency.py appends a message line every 20–50 ms to a file that
 #    `kefu ingest --follow` follows and polls the store every 5 ms until each line is visible.
@@ -83,40 +83,7 @@ echo "kefu import…" >&2
 timed "$KEFU" import "$WORK/csv" --db "$WORK/import.sqlite"
 IMPORT_S=$SECS IMPORT_MB=$MB
 echo "sqlite3 .import…" >&2
-cat >"$WORK/schema.sql" <<'SQL'
--- The sqlite3 shell's side of bench/ingest.sh: one table per CSV file with the CSV's columns
--- (stored as the shell's .import stores them: text), the same unique natural keys and the same
--- secondary indexes as kefu's store (Sources/KefuStore/Schema.swift), WAL like the store.
-PRAGMA journal_mode = WAL;
-CREATE TABLE agents (agent_id TEXT NOT NULL UNIQUE, name, role, "group", grade, hired_on);
-CREATE TABLE messages (
-    ts TEXT NOT NULL, buyer_id TEXT NOT NULL, agent_id TEXT NOT NULL, sender TEXT NOT NULL, auto NOT NULL,
-    UNIQUE (ts, buyer_id, agent_id, sender, auto));
-CREATE INDEX messages_by_buyer ON messages (buyer_id, ts);
-CREATE INDEX messages_by_agent ON messages (agent_id, ts);
-CREATE TABLE orders (
-    order_id TEXT NOT NULL UNIQUE, buyer_id TEXT NOT NULL, created_at TEXT NOT NULL, paid_at, amount NOT NULL,
-    items NOT NULL);
-CREATE INDEX orders_by_buyer ON orders (buyer_id, created_at);
-CREATE INDEX orders_by_paid_at ON orders (paid_at);
-CREATE INDEX orders_by_created_at ON orders (created_at);
-CREATE TABLE refunds (
-    order_id TEXT NOT NULL, refunded_at TEXT NOT NULL, amount NOT NULL, UNIQUE (order_id, refunded_at));
-CREATE INDEX refunds_by_time ON refunds (refunded_at);
-CREATE TABLE ratings (
-    ts TEXT NOT NULL, buyer_id TEXT NOT NULL, agent_id TEXT NOT NULL, score NOT NULL,
-    UNIQUE (ts, buyer_id, agent_id));
-CREATE TABLE tickets (
-    ticket_id TEXT NOT NULL UNIQUE, agent_id TEXT NOT NULL, kind TEXT NOT NULL, opened_at TEXT NOT NULL,
-    closed_at, status TEXT NOT NULL);
-CREATE INDEX tickets_by_opened_at ON tickets (opened_at);
-CREATE TABLE qa (month TEXT NOT NULL, agent_id TEXT NOT NULL, points NOT NULL, UNIQUE (month, agent_id));
-CREATE TABLE shifts (
-    agent_id TEXT NOT NULL, date TEXT NOT NULL, start TEXT NOT NULL, "end" TEXT NOT NULL,
-    UNIQUE (agent_id, date, start));
-CREATE INDEX shifts_by_date ON shifts (date);
-SQL
-SQL=(".read $WORK/schema.sql")
+SQL=(".read $ROOT/bench/sqlite3_schema.sql")
 for F in "$WORK"/csv/*.csv; do SQL+=(".import --csv --skip 1 $F $(basename "$F" .csv)"); done
 timed sqlite3 "$WORK/sqlite3.db" "${SQL[@]}"
 SQLITE_S=$SECS SQLITE_MB=$MB

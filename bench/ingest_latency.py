@@ -7,8 +7,9 @@ visible to a reader of the store (issue 3; bench/ingest.sh, docs/benchmarks.md).
 Starts `KEFU ingest --follow WORKDIR/feed.jsonl --db WORKDIR/live.sqlite`; a writer thread
 appends one message record a line (a fresh timestamp and a buyer id of its own, so each line
 has its own natural key) every --min-ms..--max-ms, noting the monotonic time just before the
-write(2); a reader thread polls the messages table (`WHERE seq > last seen`) every --poll-ms
-through Python's sqlite3 module, as a dashboard would, and notes when each buyer id appears.
+write(2); a reader thread polls the messages table (`WHERE seq > last seen`, with each buyer's
+id from buyer_ids) every --poll-ms through Python's sqlite3 module, as a dashboard would, and
+notes when each buyer id appears.
 Prints one JSON object: count written and seen, median, p90, p99 and max latency in ms.
 Bounded: gives up waiting 10 s after the last line, and always stops the ingest process.
 """
@@ -35,12 +36,12 @@ def percentile(sorted_values, p):
 
 
 def wait_for_table(db, deadline):
-    """Waits until the ingest process has created the store and its messages table."""
+    """Waits until the ingest process has created the store and its tables (schema v2 or later)."""
     while time.monotonic() < deadline:
         if os.path.exists(db):
             try:
                 con = sqlite3.connect(db, timeout=1, isolation_level=None, check_same_thread=False)
-                con.execute("SELECT 1 FROM messages LIMIT 1")
+                con.execute("SELECT 1 FROM messages m JOIN buyer_ids b ON b.n = m.buyer LIMIT 1")
                 return con
             except sqlite3.Error:
                 pass
@@ -97,7 +98,8 @@ def main():
             last = 0
             give_up = None
             while True:
-                rows = con.execute("SELECT seq, buyer FROM messages WHERE seq > ? ORDER BY seq", (last,)).fetchall()
+                rows = con.execute("SELECT m.seq, b.id FROM messages m JOIN buyer_ids b ON b.n = m.buyer "
+                                   "WHERE m.seq > ? ORDER BY m.seq", (last,)).fetchall()
                 now = time.monotonic_ns()
                 for seq, buyer in rows:
                     last = seq

@@ -44,6 +44,8 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(first.out.contains("orders.csv: 2 stored, 1 updated, 0 skipped (already stored), 0 rejected"), first.out)
         XCTAssertTrue(first.out.contains("refunds.csv:3: refunds of order o1 total 100.00, above its amount 99.00"), first.out)
         XCTAssertTrue(first.out.contains("refunds.csv: rejected, nothing stored (1 bad row)"), first.out)
+        let log = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
+        XCTAssertEqual(log, 0, "the finished import emptied its write-ahead log into the store")
         XCTAssertEqual(try Store.open(path: db).rowCounts()["refunds"], 0, "a rejected file stores nothing")
 
         let again = try kefu(["import", shop.appendingPathComponent("orders.csv").path, "--db", db])

@@ -61,7 +61,7 @@ final class StoreWriteTests: XCTestCase {
         for (index, record) in records.enumerated() {
             // The store refuses a refund above its order, as the importers do.
             if case .refund(let r) = record, reference.refundWouldExceedOrder(r) {
-                expected.rejected.append(Rejection(index: index, reason: ""))
+                expected.rejected.append(Rejection(line: index, reason: ""))
             } else {
                 expected.count(reference.add(record))
             }
@@ -75,7 +75,7 @@ final class StoreWriteTests: XCTestCase {
         var counts = WriteCounts()
         for (index, record) in records.enumerated() {
             var c = try one.write([record])
-            c.rejected = c.rejected.map { _ in Rejection(index: index, reason: "") }
+            c.rejected = c.rejected.map { _ in Rejection(line: index, reason: "") }
             counts += c
         }
         XCTAssertEqual(counts, expected)
@@ -90,7 +90,7 @@ final class StoreWriteTests: XCTestCase {
         for size in [1, 7, 500, 1_000, 3_000] where start < records.count {
             let end = min(records.count, start + size)
             var batch = try batched.write(Array(records[start..<end]))
-            batch.rejected = batch.rejected.map { Rejection(index: $0.index + start, reason: "") }
+            batch.rejected = batch.rejected.map { Rejection(line: $0.line + start, reason: "") }
             batchCounts += batch
             start = end
         }
@@ -126,12 +126,12 @@ final class StoreWriteTests: XCTestCase {
         let second = KefuCore.Record.refund(Refund(orderID: "o1", refundedAt: nov11 + 2, amount: 5_000))
         let all = try store.write([order, first, second], invalid: .rejectAll)
         XCTAssertFalse(all.committed)
-        XCTAssertEqual(all.rejected.map(\.index), [2])
+        XCTAssertEqual(all.rejected.map(\.line), [2])
         XCTAssertEqual(all.rejected.first?.reason, "refunds of order o1 total 110.00, above its amount 100.00")
         XCTAssertEqual(try store.rowCounts()["orders"], 0, "a rejected write stores nothing")
         let skipped = try store.write([order, first, second], invalid: .skip)
         XCTAssertEqual(skipped.stored, 2)
-        XCTAssertEqual(skipped.rejected.map(\.index), [2])
+        XCTAssertEqual(skipped.rejected.map(\.line), [2])
         XCTAssertEqual(try store.loadBook().refundsByOrder["o1"]?.map(\.amount), [6_000])
     }
 
@@ -150,12 +150,17 @@ final class StoreWriteTests: XCTestCase {
         var paid = unpaid
         paid.paidAt = nov11 + 1_000
         let m2 = Message(ts: nov11 + 1, buyer: "b1", agent: "a1", sender: .agent)
-        // A duplicate message takes no change number; the order's update and m2 take 3 and 4.
+        // The duplicate m1 is not a change. The order, stored before this write, is stamped when
+        // the write ends, once it is known to have changed: after m2.
         try store.write([.message(m1), .order(paid), .message(m2)])
         let second = try store.changes(since: first.upTo)
-        XCTAssertEqual(second.records, [.order(paid), .message(m2)])
-        XCTAssertEqual(second.upTo, 4)
-        XCTAssertEqual(try store.lastChange(), 4)
+        XCTAssertEqual(second.records, [.message(m2), .order(paid)])
+        XCTAssertGreaterThan(second.upTo, first.upTo)
+        XCTAssertEqual(try store.lastChange(), second.upTo)
+        // A write of nothing new leaves the change number where it was.
+        try store.write([.message(m1), .order(paid), .message(m2)])
+        XCTAssertEqual(try store.lastChange(), second.upTo)
+        XCTAssertEqual(try store.changes(since: second.upTo).records, [])
 
         // Folding every change into a book gives the stored book.
         var folded = RecordBook()

@@ -95,3 +95,14 @@ func assertSameBook(_ a: RecordBook, _ b: RecordBook, file: StaticString = #file
     XCTAssertEqual(a.namedAgents, b.namedAgents, "named agents", file: file, line: line)
     XCTAssertEqual(a.messageCount, b.messageCount, "message count", file: file, line: line)
 }
+
+extension WriteCounts {
+    /// Counts one outcome of `RecordBook.add`, for comparing the store's counts with the book's.
+    mutating func count(_ outcome: RecordBook.Outcome) {
+        switch outcome {
+        case .stored: stored += 1
+        case .updated: updated += 1
+        case .duplicate: duplicates += 1
+        }
+    }
+}

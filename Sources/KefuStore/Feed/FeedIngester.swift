@@ -276,9 +276,11 @@ public final class FeedIngester {
         let position = feedKey.flatMap { key in
             file.map { FeedPosition(feed: key, device: $0.identity.device, inode: $0.identity.inode, offset: bufferOffset, line: line) }
         }
-        let counts = try store.write(pending, invalid: .skip, feed: position)
+        let counts = try store.importFile(invalid: .skip, feed: position) { sink in
+            for (record, line) in zip(pending, pendingLines) { try sink.add(record, line: line) }
+        }
         for rejection in counts.rejected {
-            log("\(name):\(pendingLines[rejection.index]): \(rejection.reason)")
+            log("\(name):\(rejection.line): \(rejection.reason)")
         }
         summary.counts += counts
         summary.commits += 1

@@ -37,16 +37,14 @@ struct ImportCommand: ParsableCommand {
             let zone = try store.shopZone()
             let files = try DataSetLoader.loadOrder(paths.flatMap(recordFiles))
             let db = try store.open()
-            var namedAgents: Set<String> = []
             for path in files {
-                let (ok, named) = try importFile(path, into: db, zone: zone)
-                rejectedAnything = rejectedAnything || !ok
-                namedAgents.formUnion(named)
+                rejectedAnything = try !importFile(path, into: db, zone: zone) || rejectedAnything
             }
-            let missing = try db.agentsMissing(from: namedAgents)
+            let missing = try db.agentsMissing()
             if !missing.isEmpty {
                 printError("note: agents.csv lacks \(missing.joined(separator: ", ")): kept, listed with an unknown role")
             }
+            try db.close()
         }
         if rejectedAnything { throw ExitCode.failure }
     }
@@ -64,46 +62,33 @@ struct ImportCommand: ParsableCommand {
         return wanted.map { (path as NSString).appendingPathComponent($0) }
     }
 
-    /// Imports one file; returns whether nothing of it was rejected, and the agents its stored records name.
-    private func importFile(_ path: String, into db: Store, zone: ShopTimeZone) throws -> (Bool, Set<String>) {
+    /// Imports one file in one transaction; returns whether nothing of it was rejected.
+    private func importFile(_ path: String, into db: Store, zone: ShopTimeZone) throws -> Bool {
         let parsed: ParsedFile
         do {
             parsed = try DataSetLoader.parse(file: path, zone: zone)
         } catch {
             printError("\(error)")
             print("\(path): rejected, nothing stored")
-            return (false, [])
+            return false
         }
         if !parsed.issues.isEmpty && !skipBadRows {
             parsed.issues.forEach { printError("\($0)") }
             print("\(path): rejected, nothing stored (\(parsed.issues.count) bad row\(parsed.issues.count == 1 ? "" : "s"))")
-            return (false, [])
+            return false
         }
-        let counts = try db.write(parsed.records.map(\.record), invalid: skipBadRows ? .skip : .rejectAll)
-        let refused = counts.rejected.map {
-            ImportIssue(file: parsed.file, line: parsed.records[$0.index].line, reason: $0.reason)
+        let counts = try db.importFile(invalid: skipBadRows ? .skip : .rejectAll) { sink in
+            for item in parsed.records { try sink.add(item.record, line: item.line) }
         }
+        let refused = counts.rejected.map { ImportIssue(file: parsed.file, line: $0.line, reason: $0.reason) }
         let issues = (parsed.issues + refused).sorted { $0.line < $1.line }
         issues.forEach { printError("\($0)") }
         guard counts.committed else {
             print("\(path): rejected, nothing stored (\(issues.count) bad row\(issues.count == 1 ? "" : "s"))")
-            return (false, [])
+            return false
         }
         print("\(path): \(counts.stored) stored, \(counts.updated) updated, "
               + "\(counts.duplicates) skipped (already stored), \(issues.count) rejected")
-        let rejectedLines = Set(refused.map(\.line))
-        let named = parsed.records.filter { !rejectedLines.contains($0.line) }.compactMap { agentNamed(by: $0.record) }
-        return (issues.isEmpty, Set(named))
-    }
-
-    private func agentNamed(by record: KefuCore.Record) -> String? {
-        switch record {
-        case .message(let m): return m.agent
-        case .rating(let r): return r.agent
-        case .ticket(let t): return t.agent
-        case .qa(let q): return q.agent
-        case .shift(let s): return s.agent
-        case .agent, .order, .refund: return nil
-        }
+        return issues.isEmpty
     }
 }

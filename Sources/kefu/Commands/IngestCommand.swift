@@ -48,6 +48,7 @@ struct IngestCommand: ParsableCommand {
             let ingester = FeedIngester(store: db, source: feed == "-" ? .standardInput : .file(feed),
                                         options: options, stop: stop, log: printError)
             let summary = try withExtendedLifetime(watcher) { try ingester.run() }
+            try db.close()
             let c = summary.counts
             print("\(feed == "-" ? "stdin" : feed): \(summary.lines) lines: \(c.stored) stored, \(c.updated) updated, "
                   + "\(c.duplicates) skipped (already stored), \(summary.badLines + c.rejected.count) rejected")

@@ -34,6 +34,7 @@ struct PruneCommand: ParsableCommand {
             let now = Instant(Date().timeIntervalSince1970 * 1000)
             let firstKept = zone.day(of: now).adding(days: -(retentionDays - 1))
             let c = try db.prune(before: zone.startOfDay(firstKept), zone: zone)
+            try db.close()
             print("kept \(firstKept) on (\(retentionDays) days); deleted \(c.total) records: \(c.messages) messages, "
                   + "\(c.orders) orders, \(c.refunds) refunds, \(c.ratings) ratings, \(c.tickets) tickets, "
                   + "\(c.shifts) shifts, \(c.qa) QA points")

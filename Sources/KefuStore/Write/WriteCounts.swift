@@ -8,7 +8,7 @@ public struct WriteCounts: Sendable, Equatable {
     public var updated = 0
     /// Records already stored (or changing nothing), skipped.
     public var duplicates = 0
-    /// Records refused as invalid, by their index in the written array.
+    /// Records refused as invalid, in the order they were added.
     public var rejected: [Rejection] = []
     /// False when the write was rolled back because a record was invalid and the policy was
     /// `.rejectAll`: then nothing of it is stored, and `stored`, `updated` and `duplicates` are 0.
@@ -19,14 +19,6 @@ public struct WriteCounts: Sendable, Equatable {
         self.rejected = rejected; self.committed = committed
     }
 
-    mutating func count(_ outcome: RecordBook.Outcome) {
-        switch outcome {
-        case .stored: stored += 1
-        case .updated: updated += 1
-        case .duplicate: duplicates += 1
-        }
-    }
-
     public static func += (a: inout WriteCounts, b: WriteCounts) {
         a.stored += b.stored; a.updated += b.updated; a.duplicates += b.duplicates
         a.rejected += b.rejected; a.committed = a.committed && b.committed
@@ -35,11 +27,12 @@ public struct WriteCounts: Sendable, Equatable {
 
 /// A record the store refused, with why.
 public struct Rejection: Sendable, Equatable {
-    /// Index of the record in the array given to `Store.write`.
-    public var index: Int
+    /// Where the record came from: the line given with it to `RecordSink.add` (`Store.write`
+    /// gives each record's index in its array).
+    public var line: Int
     public var reason: String
 
-    public init(index: Int, reason: String) { self.index = index; self.reason = reason }
+    public init(line: Int, reason: String) { self.line = line; self.reason = reason }
 }
 
 /// What a write does when a record is invalid (a refund above its order's amount).
