@@ -172,13 +172,20 @@ public struct RecordBook: Sendable {
         return .stored
     }
 
-    /// Refunds stored for an order, plus `extra`, exceed its amount (a bad refund row).
+    /// Refunds stored for an order, plus `r`, exceed its amount (a bad refund row).
     /// False when the order is unknown: it may arrive later.
     public func refundWouldExceedOrder(_ r: Refund) -> Bool {
-        guard let order = orders[r.orderID] else { return false }
+        guard let check = refundTotal(adding: r) else { return false }
+        return check.total > check.amount
+    }
+
+    /// The total of an order's refunds once `r` is added, and the order's amount; nil when
+    /// the order is unknown (it may arrive later) or `r` is already stored (adding it changes nothing).
+    public func refundTotal(adding r: Refund) -> (total: Fen, amount: Fen)? {
+        guard let order = orders[r.orderID] else { return nil }
         let stored = refunds(ofOrder: r.orderID)
-        if stored.contains(where: { $0.refundedAt == r.refundedAt }) { return false }
-        return stored.reduce(0) { $0 + $1.amount } + r.amount > order.amount
+        if stored.contains(where: { $0.refundedAt == r.refundedAt }) { return nil }
+        return (stored.reduce(0) { $0 + $1.amount } + r.amount, order.amount)
     }
 
     // MARK: reading

@@ -3,7 +3,8 @@
 /// starts on. Records whose fields are all empty (blank lines, Excel's `,,,,` rows) are skipped.
 ///
 /// Fields are kept as byte ranges into the buffer and turned into strings only when asked for,
-/// so unused columns (long chat texts) cost a scan and nothing more.
+/// so unused columns (long chat texts) cost a scan and nothing more. Over a `TextSource` the
+/// reader holds one chunk of the file at a time (plus the record that straddles two chunks).
 public struct CSVReader {
     /// A field's bytes, and whether it holds doubled quotes to collapse.
     struct Span {
@@ -18,10 +19,16 @@ public struct CSVReader {
         public var reason: String
     }
 
-    private let bytes: [UInt8]
+    /// The longest record read from a streamed file: a longer one is taken for a quote that is
+    /// never closed, so a broken file never makes the reader hold all of it.
+    static let maxRecordBytes = 64 << 20
+
+    private var bytes: [UInt8]
     private var position = 0
     private var nextLine = 1
     private var spans: [Span] = []
+    /// Where more text comes from; nil once there is no more.
+    private var source: TextSource?
 
     /// The line the current record starts on.
     public private(set) var line = 0
@@ -31,6 +38,14 @@ public struct CSVReader {
     /// A reader over UTF-8 text (no BOM).
     public init(utf8 bytes: [UInt8]) {
         self.bytes = bytes
+        spans.reserveCapacity(16)
+    }
+
+    /// A reader over a file's text, read chunk by chunk.
+    init(source: TextSource) {
+        bytes = []
+        bytes.reserveCapacity(2 * ChunkedFile.defaultChunkSize)
+        self.source = source
         spans.reserveCapacity(16)
     }
 
@@ -63,18 +78,74 @@ public struct CSVReader {
         }
     }
 
+    /// Calls `body` with the raw bytes of field `i` (empty when the record has fewer fields);
+    /// nil when the field holds doubled quotes, whose bytes are not its text.
+    func withRawField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard i < spans.count else { return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<0])) } }
+        let s = spans[i]
+        guard !s.escaped else { return nil }
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s.start..<s.end])) }
+    }
+
     /// All fields of the current record.
     public var fields: [String] { (0..<spans.count).map { field($0)! } }
 
+    /// How reading one record from the buffer ended.
+    private enum Step {
+        case record
+        case needMore
+        case malformed(Malformed)
+    }
+
     private mutating func readRecord() throws(Malformed) -> Bool {
-        spans.removeAll(keepingCapacity: true)
-        problem = nil
+        while true {
+            spans.removeAll(keepingCapacity: true)
+            problem = nil
+            if position >= bytes.count, !refill() { return false }
+            switch scanRecord(final: source == nil) {
+            case .record: return true
+            case .malformed(let e):
+                position = bytes.count
+                source = nil
+                throw e
+            case .needMore:
+                if bytes.count - position > CSVReader.maxRecordBytes {
+                    position = bytes.count
+                    source = nil
+                    throw Malformed(line: nextLine, reason: "a record runs over 64 MiB (is a quoted field never closed?)")
+                }
+                _ = refill()
+            }
+        }
+    }
+
+    /// Moves the unread bytes to the front and appends the next chunk; false when none came
+    /// (the source is then dropped, so the rest of the buffer is the end of the text).
+    private mutating func refill() -> Bool {
+        guard let src = source else { return false }
+        if position > 0 {
+            bytes.removeSubrange(0..<position)
+            position = 0
+        }
+        if src.read(appendingTo: &bytes) == 0 {
+            source = nil
+            return false
+        }
+        return true
+    }
+
+    /// Reads one record at `position`. Unless `final`, a record that reaches the end of the
+    /// buffer before its line break may continue in the next chunk: nothing is consumed.
+    private mutating func scanRecord(final: Bool) -> Step {
         let n = bytes.count
-        guard position < n else { return false }
-        line = nextLine
+        let startLine = nextLine
+        line = startLine
         var pos = position
         var lines = nextLine
-        let result: Result<Void, Malformed> = bytes.withUnsafeBufferPointer { b in
+        var spans = self.spans
+        self.spans = []
+        var problem: String? = nil
+        let step: Step = bytes.withUnsafeBufferPointer { b in
             while true {
                 if pos < n, b[pos] == 0x22 { // quoted field
                     let start = pos + 1
@@ -85,6 +156,7 @@ public struct CSVReader {
                         let c = b[i]
                         if c == 0x22 {
                             if i + 1 < n, b[i + 1] == 0x22 { escaped = true; i += 2; continue }
+                            if i + 1 >= n, !final { return .needMore } // a doubled quote may straddle the chunks
                             closed = true
                             break
                         }
@@ -92,7 +164,8 @@ public struct CSVReader {
                         i += 1
                     }
                     guard closed else {
-                        return .failure(Malformed(line: line, reason: "a quoted field is never closed"))
+                        if !final { return .needMore }
+                        return .malformed(Malformed(line: startLine, reason: "a quoted field is never closed"))
                     }
                     spans.append(Span(start: start, end: i, escaped: escaped))
                     pos = i + 1
@@ -110,18 +183,38 @@ public struct CSVReader {
                     spans.append(Span(start: start, end: pos, escaped: false))
                 }
                 // pos is at a delimiter or the end.
-                if pos >= n { break }
+                if pos >= n {
+                    if !final { return .needMore }
+                    break
+                }
                 let c = b[pos]
-                if c == 0x2C { pos += 1; if pos >= n { spans.append(Span(start: n, end: n, escaped: false)); break }; continue }
-                if c == 0x0D { pos += 1; if pos < n, b[pos] == 0x0A { pos += 1 } } else { pos += 1 }
+                if c == 0x2C {
+                    pos += 1
+                    if pos >= n {
+                        if !final { return .needMore }
+                        spans.append(Span(start: n, end: n, escaped: false))
+                        break
+                    }
+                    continue
+                }
+                if c == 0x0D {
+                    pos += 1
+                    if pos >= n, !final { return .needMore } // CR LF may straddle the chunks
+                    if pos < n, b[pos] == 0x0A { pos += 1 }
+                } else {
+                    pos += 1
+                }
                 lines += 1
                 break
             }
-            return .success(())
+            return .record
         }
-        if case .failure(let e) = result { position = n; throw e }
-        position = pos
-        nextLine = lines
-        return true
+        self.spans = spans
+        self.problem = problem
+        if case .record = step {
+            position = pos
+            nextLine = lines
+        }
+        return step
     }
 }
