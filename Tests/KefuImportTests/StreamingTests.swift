@@ -138,3 +138,59 @@ final class StreamingTests: XCTestCase {
         }
     }
 }
+
+/// Loading queues messages and stores them together; rows in the usual spellings are read
+/// straight from their bytes. Whatever the path, the book and each file's counts are those of
+/// adding the parsed records one by one.
+final class BulkLoadTests: XCTestCase {
+    func testLoadingEqualsAddingTheParsedRecordsOneByOne() throws {
+        let dir = try TempDir()
+        try dir.write("agents.csv", "agent_id,name,role\n旗舰店:小美,小美,presale\n")
+        try dir.write("messages.csv", """
+        ts,buyer_id,agent_id,sender,auto,text
+        2026-11-11 00:00:03,买家一,旗舰店:小美,buyer,,在吗
+        2026-11-11 00:00:09,买家一,旗舰店:小美,agent,1,您好
+        2026-11-11 00:00:09,买家一,旗舰店:小美,agent,1,您好（重复）
+        2026-11-11 00:00:10, 买家一 ,旗舰店:小美,客服,TRUE,
+        2026-11-11 00:00:11,"买家""二",旗舰店:小美,买家,,
+        2026-11-11T00:00:12+08:00,tb3,旗舰店:小美,agent,否,
+        2026-11-11 00:00:13,tb3,旗舰店:小美,agent,是,
+        2026-11-11 00:00:14,tb3,旗舰店:小美,agent,,
+        2026-11-11 00:00:02,tb3,旗舰店:小美,buyer,也许,
+        2026-11-11 00:00:12,tb3,旗舰店:小美,agent,0,
+        """)
+        try dir.write("messages-2.csv", """
+        时间,买家,客服账号,发送方,自动回复
+        2026-11-11 00:00:03,买家一,旗舰店:小美,买家,
+        2026-11-11 00:00:15,买家一,旗舰店:小美,买家,
+        2026-11-11 00:00:13,tb3,旗舰店:小美,客服,1
+        """)
+        let result = try DataSetLoader.load(directory: dir.root, options: LoadOptions())
+
+        var book = RecordBook()
+        var summaries: [FileSummary] = []
+        for name in ["agents.csv", "messages-2.csv", "messages.csv"] {
+            let parsed = try DataSetLoader.parse(file: dir.path(name), zone: .shanghai)
+            XCTAssertEqual(parsed.issues, [])
+            var s = FileSummary(file: name)
+            for r in parsed.records {
+                switch book.add(r.record) {
+                case .stored: s.stored += 1
+                case .updated: s.updated += 1
+                case .duplicate: s.duplicates += 1
+                }
+            }
+            summaries.append(s)
+        }
+        XCTAssertEqual(result.files, summaries)
+        // messages-2.csv (loaded first, by name): 3 stored. messages.csv: 00:00:03 buyer (line 2)
+        // and 00:00:13 auto (line 8) repeat it, 00:00:09 (line 4) repeats line 3, and 00:00:12
+        // agent non-auto (line 11) repeats line 7, written with an offset.
+        XCTAssertEqual(result.files.map(\.stored), [1, 3, 6])
+        XCTAssertEqual(result.files.map(\.duplicates), [0, 0, 4])
+        XCTAssertEqual(result.book.allMessages, book.allMessages)
+        XCTAssertEqual(result.book.messages(ofBuyer: "买家\"二").count, 1)
+        // 买家一: 00:03 and 00:15 (messages-2.csv), then 00:09 auto and 00:10 auto (" 买家一 ", TRUE).
+        XCTAssertEqual(result.book.messages(ofBuyer: "买家一").map(\.message.auto), [false, false, true, true])
+    }
+}

@@ -39,9 +39,18 @@ struct BuyerScorer: Sendable {
     let asOf: Instant?
     private let builder: ConversationBuilder
     private var walk = WalkBuffers()
-    private var visible: [Order] = []
+    private var visible: [VisibleOrder] = []
     private var credits: [OrderCredit<Int32>] = []
     private var replies: [(ts: Instant, agent: Int32)] = []
+
+    /// An order of the buyer as of the report's instant.
+    private struct VisibleOrder {
+        var id: Int32
+        var createdAt: Instant
+        var paidAt: Instant?
+        var amount: Fen
+        var items: Int
+    }
 
     init(config: KefuConfig, period: Period, rule: AttributionRule, asOf: Instant?) {
         self.config = config; self.period = period; self.rule = rule; self.asOf = asOf
@@ -55,17 +64,22 @@ struct BuyerScorer: Sendable {
         let zone = config.zone
         let w = th.attributionWindowMs
         let messages = book.packedMessages(ofBuyerID: b)
+        let orders = book.orderStore
 
         // Orders as of the report's instant: created by then; a later payment reads as unpaid.
         visible.removeAll(keepingCapacity: true)
-        for var o in book.orders(ofBuyerID: b) {
+        let asOf = self.asOf
+        orders.forEachOrder(ofBuyer: b) { o, row in
+            var paid = row.paid
             if let t = asOf {
-                if o.createdAt > t { continue }
-                if let p = o.paidAt, p > t { o.paidAt = nil }
+                if row.createdAt > t { return }
+                if let p = paid, p > t { paid = nil }
             }
-            visible.append(o)
+            visible.append(VisibleOrder(id: o, createdAt: row.createdAt, paidAt: paid, amount: row.amount, items: row.items))
         }
-        visible.sort { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : utf8Less($0.id, $1.id) }
+        if visible.count > 1 {
+            visible.sort { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : orders.ids.less($0.id, $1.id) }
+        }
 
         // Attribution of every visible order.
         credits.removeAll(keepingCapacity: true)
@@ -83,7 +97,7 @@ struct BuyerScorer: Sendable {
             let credit = credits[k]
             if let agent = credit.credited {
                 var refunded: Fen = 0
-                for r in book.refunds(ofOrder: o.id) where asOf.map({ r.refundedAt <= $0 }) ?? true { refunded += r.amount }
+                orders.forEachRefund(ofOrder: o.id) { r in if asOf.map({ r.refundedAt <= $0 }) ?? true { refunded += r.amount } }
                 out.withTally(agent) {
                     $0.salesFen += o.amount; $0.paidOrders += 1; $0.items += o.items; $0.refundFen += refunded
                 }
@@ -127,7 +141,7 @@ struct BuyerScorer: Sendable {
     private mutating func replyTimeline(_ messages: ArraySlice<PackedMessage>, names: IDTable) -> AgentMessageTimeline<Int32> {
         replies.removeAll(keepingCapacity: true)
         for m in messages where m.isAgentReply && (asOf.map { m.ts <= $0 } ?? true) { replies.append((m.ts, m.agent)) }
-        replies.sort { $0.ts != $1.ts ? $0.ts < $1.ts : $0.agent != $1.agent && utf8Less(names[$0.agent], names[$1.agent]) }
+        replies.sort { $0.ts != $1.ts ? $0.ts < $1.ts : $0.agent != $1.agent && names.less($0.agent, $1.agent) }
         return AgentMessageTimeline(sorted: replies)
     }
 

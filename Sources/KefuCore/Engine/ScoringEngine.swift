@@ -21,7 +21,7 @@ public struct ScoringEngine: Sendable {
         let builder = ConversationBuilder(zone: config.zone, outlierMs: config.thresholds.outlierMs)
         var walk = WalkBuffers()
         var out: [Conversation] = []
-        let buyers = (0..<Int32(book.buyerIDCount)).sorted { utf8Less(book.buyerIDs[$0], book.buyerIDs[$1]) }
+        let buyers = (0..<Int32(book.buyerIDCount)).sorted { book.buyerIDs.less($0, $1) }
         for b in buyers {
             builder.walk(book.packedMessages(ofBuyerID: b), asOf: asOf, into: &walk)
             for s in walk.spans {
@@ -49,15 +49,15 @@ public struct ScoringEngine: Sendable {
 
     // MARK: assembly shared with the live path
 
-    func ratingTally(_ r: Rating, period: Period, asOf: Instant?) -> Tally? {
-        if let t = asOf, r.ts > t { return nil }
-        guard period.contains(day: config.zone.dayNumber(of: r.ts)) else { return nil }
+    func ratingTally(ts: Instant, score: Int, period: Period, asOf: Instant?) -> Tally? {
+        if let t = asOf, ts > t { return nil }
+        guard period.contains(day: config.zone.dayNumber(of: ts)) else { return nil }
         var t = Tally()
-        t.ratings = 1; t.ratingSum = r.score; t.goodRatings = r.score >= 4 ? 1 : 0
+        t.ratings = 1; t.ratingSum = score; t.goodRatings = score >= 4 ? 1 : 0
         return t
     }
 
-    func ticketTally(_ tk: Ticket, period: Period, asOf: Instant?) -> Tally? {
+    func ticketTally(_ tk: TicketRow, period: Period, asOf: Instant?) -> Tally? {
         if let t = asOf, tk.openedAt > t { return nil }
         guard period.contains(day: config.zone.dayNumber(of: tk.openedAt)) else { return nil }
         var t = Tally()
@@ -66,17 +66,14 @@ public struct ScoringEngine: Sendable {
         t.errorTickets = tk.status == .error ? 1 : 0
         if tk.status == .resolved {
             t.resolvedTickets = 1
-            if let c = tk.closedAt { t.handleSumMs = c - tk.openedAt; t.handleCount = 1 }
+            if let c = tk.closed { t.handleSumMs = c - tk.openedAt; t.handleCount = 1 }
         }
         return t
     }
 
     func addRatingsAndTickets(_ book: RecordBook, to totals: inout AgentTotals, period: Period, asOf: Instant?) {
-        for r in book.ratings { totals.add(ratingTally(r, period: period, asOf: asOf), agent: book.agentIDs.find(r.agent)!) }
-        for id in book.ticketOrder {
-            let t = book.tickets[id]!
-            totals.add(ticketTally(t, period: period, asOf: asOf), agent: book.agentIDs.find(t.agent)!)
-        }
+        for r in book.ratingRows { totals.add(ratingTally(ts: r.ts, score: Int(r.score), period: period, asOf: asOf), agent: r.agent) }
+        for t in book.ticketRows { totals.add(ticketTally(t, period: period, asOf: asOf), agent: t.agent) }
     }
 
     func assemble(book: RecordBook, totals: AgentTotals, period: Period, rule: AttributionRule, asOf: Instant?) -> Report {
@@ -147,11 +144,15 @@ extension RecordBook {
     public func span(zone: ShopTimeZone) -> Period? {
         var lo = Int64.max, hi = Int64.min
         func see(_ t: Instant) { lo = min(lo, t); hi = max(hi, t) }
-        forEachMessage { see($0.ts) }
-        for o in orders.values { see(o.createdAt); if let p = o.paidAt { see(p) } }
-        forEachRefund { see($0.refundedAt) }
-        for r in ratings { see(r.ts) }
-        for t in tickets.values { see(t.openedAt) }
+        for b in 0..<Int32(buyerIDCount) { for m in packedMessages(ofBuyerID: b) { see(m.ts) } }
+        for o in 0..<Int32(orderStore.rows.count) where orderStore.hasRow(o) {
+            let row = orderStore.rows[Int(o)]
+            see(row.createdAt)
+            if let p = row.paid { see(p) }
+        }
+        for r in orderStore.refunds { see(r.refundedAt) }
+        for r in ratingRows { see(r.ts) }
+        for t in ticketRows { see(t.openedAt) }
         guard lo <= hi else { return nil }
         return Period(from: zone.day(of: lo), to: zone.day(of: hi).adding(days: 1))
     }

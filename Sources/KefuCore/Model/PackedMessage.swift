@@ -8,9 +8,21 @@ struct PackedMessage: Sendable, Equatable {
     private var bits: UInt32
 
     init(ts: Instant, seq: UInt32, agent: Int32, sender: Sender, auto: Bool) {
+        self.init(ts: ts, seq: seq, bits: PackedMessage.bits(agent: agent, sender: sender, auto: auto))
+    }
+
+    init(ts: Instant, seq: UInt32, bits: UInt32) {
         self.ts = ts
         self.seq = seq
-        bits = UInt32(agent) << 2 | (sender == .buyer ? 2 : 0) | (auto ? 1 : 0)
+        self.bits = bits
+    }
+
+    /// The agent and the flags, as stored.
+    var agentAndFlags: UInt32 { bits }
+
+    static func bits(agent: Int32, sender: Sender, auto: Bool) -> UInt32 {
+        precondition(agent < 1 << 30, "more than 2^30 agents")
+        return UInt32(agent) << 2 | (sender == .buyer ? 2 : 0) | (auto && sender == .agent ? 1 : 0)
     }
 
     var agent: Int32 { Int32(bits >> 2) }

@@ -78,13 +78,17 @@ public struct CSVReader {
         }
     }
 
-    /// Calls `body` with the raw bytes of field `i` (empty when the record has fewer fields);
-    /// nil when the field holds doubled quotes, whose bytes are not its text.
-    func withRawField<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard i < spans.count else { return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[0..<0])) } }
+    /// Where field `i`'s raw bytes lie in `withBuffer`'s buffer (an empty range when the record
+    /// has fewer fields); nil when the field holds doubled quotes, whose bytes are not its text.
+    func rawRange(_ i: Int) -> Range<Int>? {
+        guard i < spans.count else { return 0..<0 }
         let s = spans[i]
-        guard !s.escaped else { return nil }
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[s.start..<s.end])) }
+        return s.escaped ? nil : s.start..<s.end
+    }
+
+    /// Calls `body` with the buffer that `rawRange` points into.
+    func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer(body)
     }
 
     /// All fields of the current record.

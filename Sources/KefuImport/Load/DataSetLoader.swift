@@ -67,7 +67,10 @@ public enum DataSetLoader {
     public static func load(files: [String], into book: RecordBook = RecordBook(),
                             options: LoadOptions) throws -> LoadResult {
         var session = LoadSession(book: book, options: options)
-        for path in loadOrder(files) { session.load(path) }
+        let ordered = loadOrder(files)
+        session.reserveMessages(for: ordered)
+        for path in ordered { session.load(path) }
+        session.finish()
         if !session.refused.isEmpty { throw ImportFailure(issues: session.refused) }
         return LoadResult(book: session.book, files: session.summaries, skipped: session.skipped,
                           unknownAgents: unknownAgents(in: session.book))

@@ -225,11 +225,11 @@ struct CSVRow {
         try RecordDecoder.decode(kind, self, zone: zone)
     }
 
-    /// Calls `body` with the raw bytes of a column (empty when the file or the row lacks it);
-    /// nil when the field holds doubled quotes.
-    func withRaw<R>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
-        guard let i = header.index[column.ordinal] else { return reader.withRawField(Int.max, body) }
-        return reader.withRawField(i, body)
+    /// Where a column's raw bytes lie in `reader.withBuffer`'s buffer (an empty range when the
+    /// file or the row lacks it); nil when the field holds doubled quotes.
+    func rawRange(_ column: Column) -> Range<Int>? {
+        guard let i = header.index[column.ordinal] else { return 0..<0 }
+        return reader.rawRange(i)
     }
 }
 
