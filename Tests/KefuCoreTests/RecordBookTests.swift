@@ -2,7 +2,8 @@ import XCTest
 @testable import KefuCore
 
 /// The compact book keeps SPEC §2's natural-key rules whichever way records come in: one by
-/// one (segments that grow, move and are compacted) or queued in bulk (grouped in place).
+/// one (segments that grow, move and are compacted) or after a bulk load's count (segments laid
+/// out at their final size first).
 final class RecordBookTests: XCTestCase {
     /// Messages with many repeats (same key), same-instant pairs, buyers past the 64-message
     /// scan limit and Chinese ids; about a third are duplicates.
@@ -38,7 +39,13 @@ final class RecordBookTests: XCTestCase {
 
     func assertHolds(_ book: RecordBook, _ expected: [Message], _ context: String, file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(book.messageCount, expected.count, context, file: file, line: line)
-        XCTAssertEqual(book.allMessages, expected, context, file: file, line: line)
+        // All messages: by time, then buyer id bytes, then input order.
+        let timeOrder = expected.enumerated().sorted { x, y in
+            if x.element.ts != y.element.ts { return x.element.ts < y.element.ts }
+            if x.element.buyer != y.element.buyer { return utf8Less(x.element.buyer, y.element.buyer) }
+            return x.offset < y.offset
+        }.map(\.element)
+        XCTAssertEqual(book.allMessages, timeOrder, context, file: file, line: line)
         for buyer in Set(expected.map(\.buyer)) {
             XCTAssertEqual(book.messages(ofBuyer: buyer).map(\.message), expected.filter { $0.buyer == buyer },
                            "\(context): \(buyer)", file: file, line: line)
@@ -56,34 +63,56 @@ final class RecordBookTests: XCTestCase {
         }
     }
 
-    /// Queued in bulk, in several files' worth, onto a book that already holds some of the
-    /// same buyers' messages (which then join theirs): the same book, and the duplicates
-    /// counted per range of the queue.
-    func testQueuedMessagesEqualMessagesAddedOneByOne() {
+    /// A bulk load counts each buyer's messages first, so their room is laid out once; the
+    /// counts may be off (duplicates, rows that turn out bad, buyers known before): the book
+    /// is the same as adding one by one, and its array ends the size of its messages.
+    func testReservedRoomGivesTheSameBookAsAddingOneByOne() {
         for seed in 1...5 {
             let messages = Self.randomMessages(seed: UInt64(seed) &* 31, count: 900)
             let (all, duplicate) = expected(messages)
             for before in [0, 1, 250] {
                 var book = RecordBook()
                 for m in messages.prefix(before) { book.add(m) }
-                let queued = messages.dropFirst(before)
-                for m in queued { book.queue(m) }
-                XCTAssertEqual(book.queuedMessageCount, queued.count)
-                let ends = [before + 100, before + 400, messages.count].map { $0 - before }
-                let duplicates = book.storeQueuedMessages(rangeEnds: ends)
-                XCTAssertEqual(book.queuedMessageCount, 0)
-                let flags = Array(duplicate.dropFirst(before))
-                XCTAssertEqual(duplicates, [flags[0..<ends[0]], flags[ends[0]..<ends[1]], flags[ends[1]...]].map { $0.filter { $0 }.count },
-                               "seed \(seed), \(before) added first")
+                let rest = messages.dropFirst(before)
+                for (buyer, n) in Dictionary(grouping: rest, by: \.buyer).mapValues(\.count) {
+                    book.expectMessages(ofBuyer: buyer, count: buyer == "tb1" ? n - 1 : n) // one short: tb1 moves once
+                }
+                book.expectMessages(ofBuyer: "nobody", count: 3)
+                book.reserveExpectedMessages()
+                let outcomes = rest.map { book.add($0) }
+                XCTAssertEqual(outcomes.map { $0 == .duplicate }, Array(duplicate.dropFirst(before)), "seed \(seed), \(before) first")
+                book.releaseUnusedMessageRoom()
                 assertHolds(book, all, "seed \(seed), \(before) added first")
+                XCTAssertEqual(book.messageStore.flat.count, book.messageCount, "the room of duplicates is given back")
                 // Adding one by one afterwards still keeps the rules.
-                var again = book
-                for m in messages.prefix(50) { XCTAssertEqual(again.add(m), .duplicate) }
+                for m in messages.prefix(50) { XCTAssertEqual(book.add(m), .duplicate) }
                 let late = Message(ts: Fx.t("2026-11-12 00:00:00"), buyer: "大客户", agent: "s1", sender: .buyer)
-                XCTAssertEqual(again.add(late), .stored)
-                XCTAssertEqual(again.messages(ofBuyer: "大客户").last?.message, late)
+                XCTAssertEqual(book.add(late), .stored)
+                XCTAssertEqual(book.messages(ofBuyer: "大客户").last?.message, late)
             }
         }
+    }
+
+    /// Out-of-order messages (an earlier one after a later one) are checked against the
+    /// buyer's messages at the same instant wherever they lie.
+    func testDuplicatesAreFoundInAndOutOfTimeOrder() {
+        var book = RecordBook()
+        let base = Fx.t("2026-11-10 00:00:00")
+        func m(_ s: Int64, _ sender: Sender, auto: Bool = false) -> Message {
+            Message(ts: base + s * 1000, buyer: "b", agent: "a", sender: sender, auto: auto)
+        }
+        for s in [0, 5, 5, 9] as [Int64] { book.add(m(s, .buyer)) }
+        XCTAssertEqual(book.add(m(5, .agent)), .stored, "same instant, other sender")
+        XCTAssertEqual(book.add(m(5, .agent, auto: true)), .stored, "same instant, auto")
+        XCTAssertEqual(book.add(m(5, .buyer)), .duplicate, "earlier than the last, found by binary search")
+        XCTAssertEqual(book.add(m(3, .buyer)), .stored, "out of time order from now on")
+        XCTAssertEqual(book.add(m(9, .buyer)), .duplicate)
+        XCTAssertEqual(book.add(m(5, .agent, auto: true)), .duplicate)
+        for s in 100..<200 as Range<Int64> { XCTAssertEqual(book.add(m(300 - s, .buyer)), .stored) } // long and unsorted: a set
+        XCTAssertEqual(book.add(m(150, .buyer)), .duplicate)
+        XCTAssertEqual(book.add(m(3, .buyer)), .duplicate)
+        XCTAssertEqual(book.messages(ofBuyer: "b").map(\.seq), Array(0..<106))
+        XCTAssertEqual(book.messageCount, 106)
     }
 
     /// Many buyers growing in turn make segments move many times; the space they leave is
@@ -101,8 +130,8 @@ final class RecordBookTests: XCTestCase {
         }
         XCTAssertEqual(book.messageCount, model.values.map(\.count).reduce(0, +))
         for (buyer, messages) in model { XCTAssertEqual(book.messages(ofBuyer: buyer).map(\.message), messages, buyer) }
-        // Segments have room up to the next power of two (here 43 520 slots for 27 472 messages);
-        // left where they were, the moves would fill 85 440 slots; reclaimed, under a third more.
+        // A segment moves when full, doubling its room from 4 (here 43 520 slots for 27 480
+        // messages); left where they were, the moves would fill 85 440 slots; reclaimed, under a third more.
         XCTAssertLessThan(Double(book.messageStore.flat.count), 2.2 * Double(book.messageCount), "moved segments' space is reclaimed")
     }
 

@@ -75,7 +75,7 @@ struct BuyerScorer: Sendable {
                 if row.createdAt > t { return }
                 if let p = paid, p > t { paid = nil }
             }
-            visible.append(VisibleOrder(id: o, createdAt: row.createdAt, paidAt: paid, amount: row.amount, items: row.items))
+            visible.append(VisibleOrder(id: o, createdAt: row.createdAt, paidAt: paid, amount: row.amount, items: orders.items(o)))
         }
         if visible.count > 1 {
             visible.sort { $0.createdAt != $1.createdAt ? $0.createdAt < $1.createdAt : orders.ids.less($0.id, $1.id) }
@@ -138,7 +138,7 @@ struct BuyerScorer: Sendable {
     }
 
     /// The buyer's non-auto agent messages as of the instant, by time, ties to the smaller agent id.
-    private mutating func replyTimeline(_ messages: ArraySlice<PackedMessage>, names: IDTable) -> AgentMessageTimeline<Int32> {
+    private mutating func replyTimeline(_ messages: BuyerMessages, names: IDTable) -> AgentMessageTimeline<Int32> {
         replies.removeAll(keepingCapacity: true)
         for m in messages where m.isAgentReply && (asOf.map { m.ts <= $0 } ?? true) { replies.append((m.ts, m.agent)) }
         replies.sort { $0.ts != $1.ts ? $0.ts < $1.ts : $0.agent != $1.agent && names.less($0.agent, $1.agent) }

@@ -13,7 +13,7 @@ public struct ConversationBuilder: Sendable {
 
     /// Walks one buyer's messages as of `asOf` into `b.spans` and `b.turns` (both cleared
     /// first): conversations by agent (in order of the agent's first message), then by day.
-    func walk(_ messages: ArraySlice<PackedMessage>, asOf: Instant?, into b: inout WalkBuffers) {
+    func walk(_ messages: BuyerMessages, asOf: Instant?, into b: inout WalkBuffers) {
         b.spans.removeAll(keepingCapacity: true)
         b.turns.removeAll(keepingCapacity: true)
         b.groupPairs(messages, asOf: asOf)
@@ -114,7 +114,7 @@ struct WalkBuffers: Sendable {
 
     /// Fills `timeline` with the messages up to `asOf`, grouped by agent in order of each
     /// agent's first message, input order kept within a group (a stable counting sort).
-    mutating func groupPairs(_ messages: ArraySlice<PackedMessage>, asOf: Instant?) {
+    mutating func groupPairs(_ messages: BuyerMessages, asOf: Instant?) {
         groups.removeAll(keepingCapacity: true)
         var kept = 0
         for m in messages where asOf.map({ m.ts <= $0 }) ?? true {

@@ -1,36 +1,36 @@
-/// Every buyer's messages, packed (16 bytes each), in one flat array: each buyer's in one
-/// segment, in input order, so a buyer's messages are one `ArraySlice` and a book of ten
-/// million messages is one allocation plus eight bytes per buyer.
+/// Every buyer's messages, 12 bytes each, in one flat array: each buyer's in one segment, in
+/// input order, so a book of ten million messages is one allocation plus twelve bytes per buyer.
 ///
-/// Two ways in:
-/// - `add` stores one message at once (the live path, the dashboard). A segment that is full
-///   moves to the end of the array with room to grow (to the next power of two); the space it
-///   leaves is reclaimed by sliding the segments down when it is a quarter of the array.
-/// - `queue` then `storeQueued` (a bulk load): queued messages are appended in arrival order
-///   (with their buyer where the input position will go), then grouped by buyer in place,
-///   by a counting sort that follows the permutation's cycles, and deduplicated. Nothing is
-///   copied, so a load needs no more memory than the messages themselves.
+/// A segment has room to grow. When it is full, it moves to the end of the array with twice
+/// the room; the space it leaves is reclaimed by sliding the segments down once a quarter of
+/// the array is such space. A bulk load that counts each buyer's messages first (`expect`,
+/// then `reserveExpected`) lays every segment out once at its final size: its messages then
+/// go straight to their place, and the array needs no more memory than they do.
+///
+/// Duplicates (SPEC §2: ts + buyer + agent + sender + auto) are found without a scan while a
+/// segment is in time order (exports are): a new message later than the last cannot repeat
+/// one, an earlier one is looked up by binary search. A segment out of time order is scanned,
+/// or, when long, checked against a set of its keys.
 struct MessageStore: Sendable {
-    private(set) var flat: [PackedMessage] = []
+    private(set) var flat: [StoredMessage] = []
     /// Per buyer: where its segment starts in `flat`.
     private var start: [UInt32] = []
-    /// Per buyer: its number of messages, with `roomy` set when the segment has room up to the
-    /// next power of two (at least 4); without it, the segment is exactly that long.
+    /// Per buyer: its number of messages, with `unsorted` set once they are out of time order.
     private var length: [UInt32] = []
+    /// Per buyer: the slots its segment occupies.
+    private var room: [UInt32] = []
+    /// Per buyer, during a bulk load: the messages a first pass counted.
+    private var expected: [UInt32] = []
     /// Slots of `flat` that no segment uses any more.
     private var garbage = 0
-    /// Natural keys of the messages of buyers with many, where a scan of the segment would be slow.
+    /// Natural keys of long segments out of time order, where a scan would be slow.
     private var bigKeys: [Int32: Set<PackedMessage.Key>] = [:]
-    /// The next input position.
-    private var nextSeq: UInt32 = 0
     /// Distinct messages stored.
     private(set) var count = 0
-    /// Messages queued and not yet stored (they sit at the end of `flat`, not in any segment).
-    private(set) var queued = 0
 
-    /// A segment is scanned for duplicates up to this length; longer ones keep a set.
+    /// A segment out of time order is scanned for duplicates up to this length; longer ones keep a set.
     private static let scanLimit = 64
-    private static let roomy: UInt32 = 1 << 31
+    private static let unsorted: UInt32 = 1 << 31
 
     /// The range of buyer integers.
     var buyerCount: Int { start.count }
@@ -39,240 +39,135 @@ struct MessageStore: Sendable {
     mutating func addBuyer() {
         start.append(0)
         length.append(0)
+        room.append(0)
+        if !expected.isEmpty { expected.append(0) }
     }
 
     /// Buyer `b`'s messages, in input order.
-    func messages(of b: Int32) -> ArraySlice<PackedMessage> {
+    func messages(of b: Int32) -> BuyerMessages {
         let s = Int(start[Int(b)])
-        return flat[s..<(s + MessageStore.count(length[Int(b)]))]
+        return BuyerMessages(stored: flat[s..<(s + Int(length[Int(b)] & ~MessageStore.unsorted))])
     }
 
-    @inline(__always) private static func count(_ length: UInt32) -> Int { Int(length & ~roomy) }
-
-    /// The slots a segment occupies.
-    private static func capacity(_ length: UInt32) -> Int {
-        let n = count(length)
-        guard length & roomy != 0 else { return n }
-        return max(4, n <= 1 ? 1 : 1 << (Int.bitWidth - (n - 1).leadingZeroBitCount))
-    }
-
-    /// Stores `m` (its `seq` is assigned here) as buyer `b`'s; false when a message with the
-    /// same natural key is stored already (the first one wins).
-    mutating func add(_ m: PackedMessage, buyer b: Int32) -> Bool {
-        precondition(queued == 0, "store the queued messages before adding one")
+    /// Stores a message of buyer `b` (`bits`: agent and flags); false when one with the same
+    /// natural key is stored already (the first one wins).
+    mutating func add(ts: Instant, bits: UInt32, buyer b: Int32) -> Bool {
         let i = Int(b)
-        let n = MessageStore.count(length[i])
-        if n < MessageStore.scanLimit {
-            let s = Int(start[i])
-            for k in s..<(s + n) where flat[k].sameKey(m) { return false }
-        } else {
-            if bigKeys[b] == nil { bigKeys[b] = Set(messages(of: b).map(\.key)) }
-            guard bigKeys[b]!.insert(m.key).inserted else { return false }
+        let n = Int(length[i] & ~MessageStore.unsorted)
+        let s = Int(start[i])
+        var inOrder = length[i] & MessageStore.unsorted == 0
+        if inOrder, n > 0 {
+            var k: Int
+            if ts >= flat[s + n - 1].ts {
+                // Only the last messages, at the same instant, can repeat it.
+                k = s + n - 1
+                while k >= s, flat[k].ts == ts {
+                    if flat[k].bits == bits { return false }
+                    k -= 1
+                }
+            } else {
+                k = lowerBound(ts, in: s..<(s + n))
+                while k < s + n, flat[k].ts == ts {
+                    if flat[k].bits == bits { return false }
+                    k += 1
+                }
+                inOrder = false
+            }
+        } else if !inOrder {
+            if n < MessageStore.scanLimit {
+                for k in s..<(s + n) where flat[k].ts == ts && flat[k].bits == bits { return false }
+            } else {
+                if bigKeys[b] == nil { bigKeys[b] = Set(flat[s..<(s + n)].map(\.key)) }
+                guard bigKeys[b]!.insert(PackedMessage.Key(ts: ts, bits: bits)).inserted else { return false }
+            }
         }
-        if n == MessageStore.capacity(length[i]) { relocate(i, adding: 1) }
-        flat[Int(start[i]) + n] = PackedMessage(ts: m.ts, seq: nextSeq, bits: m.agentAndFlags)
-        nextSeq += 1
-        length[i] = UInt32(n + 1) | MessageStore.roomy
+        if n == Int(room[i]) { relocate(i, room: max(4, 2 * n)) }
+        flat[Int(start[i]) + n] = StoredMessage(ts: ts, bits: bits)
+        length[i] = UInt32(n + 1) | (inOrder ? 0 : MessageStore.unsorted)
         count += 1
         return true
     }
 
-    /// Moves segment `i` to the end of `flat` with room for `k` more messages (its length
-    /// stays; the caller fills the room and sets it).
-    private mutating func relocate(_ i: Int, adding k: Int) {
-        let n = MessageStore.count(length[i])
-        let room = max(4, 1 << (Int.bitWidth - (n + k - 1).leadingZeroBitCount))
-        // Reclaim when a quarter is garbage, or an eighth if the array would have to grow.
-        if garbage > 4096, garbage * 4 > flat.count || (flat.count + room > flat.capacity && garbage * 8 > flat.count) {
-            collectGarbage()
+    /// The first index of `range` whose message is not earlier than `ts` (the range in time order).
+    private func lowerBound(_ ts: Instant, in range: Range<Int>) -> Int {
+        var lo = range.lowerBound, hi = range.upperBound
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if flat[mid].ts < ts { lo = mid + 1 } else { hi = mid }
         }
-        let from = Int(start[i])
-        let to = flat.count
-        precondition(to + room < Int(UInt32.max), "more than 2^32 messages")
-        for k in from..<(from + n) { flat.append(flat[k]) }
-        flat.append(contentsOf: repeatElement(PackedMessage(ts: 0, seq: 0, bits: 0), count: room - n))
-        garbage += MessageStore.capacity(length[i])
-        start[i] = UInt32(to)
-        length[i] = UInt32(n) | MessageStore.roomy
+        return lo
     }
 
-    /// Slides every segment down over the space segments left behind.
-    private mutating func collectGarbage() {
-        let lengths = length
+    /// Moves segment `i` to the end of `flat` with `newRoom` slots.
+    private mutating func relocate(_ i: Int, room newRoom: Int) {
+        // Reclaim when a quarter is garbage, or an eighth if the array would have to grow.
+        if garbage > 4096, garbage * 4 > flat.count || (flat.count + newRoom > flat.capacity && garbage * 8 > flat.count) {
+            collectGarbage()
+        }
+        let n = Int(length[i] & ~MessageStore.unsorted)
+        let from = Int(start[i])
+        let to = flat.count
+        precondition(to + newRoom < Int(UInt32.max), "more than 2^32 messages")
+        for k in from..<(from + n) { flat.append(flat[k]) }
+        flat.append(contentsOf: repeatElement(StoredMessage(ts: 0, bits: 0), count: newRoom - n))
+        garbage += Int(room[i])
+        start[i] = UInt32(to)
+        room[i] = UInt32(newRoom)
+    }
+
+    /// Slides every segment down over the space moved segments left; with `shrink`, each
+    /// segment keeps only the room its messages fill.
+    private mutating func collectGarbage(shrink: Bool = false) {
+        let lengths = length, rooms = room
         var starts: [UInt32] = []
         swap(&starts, &start)
-        var order = (0..<Int32(lengths.count)).filter { MessageStore.count(lengths[Int($0)]) > 0 }
+        var order = (0..<Int32(lengths.count)).filter { rooms[Int($0)] > 0 }
         order.sort { starts[Int($0)] < starts[Int($1)] }
         var write = 0
         flat.withUnsafeMutableBufferPointer { f in
             for b in order {
-                let from = Int(starts[Int(b)]), n = MessageStore.count(lengths[Int(b)])
+                let from = Int(starts[Int(b)]), n = Int(lengths[Int(b)] & ~MessageStore.unsorted)
                 if from != write { for k in 0..<n { f[write + k] = f[from + k] } }
                 starts[Int(b)] = UInt32(write)
-                write += MessageStore.capacity(lengths[Int(b)])
+                write += shrink ? n : Int(rooms[Int(b)])
             }
         }
         swap(&starts, &start)
+        if shrink { for b in order { room[Int(b)] = length[Int(b)] & ~MessageStore.unsorted } }
         flat.removeSubrange(write...)
         garbage = 0
     }
 
     // MARK: bulk loading
 
-    /// Room for `n` more messages, so a bulk load never copies the array to grow it.
-    mutating func reserve(_ n: Int) { flat.reserveCapacity(flat.count + n) }
-
-    /// Queues a message of buyer `b` (`bits`: agent and flags) for `storeQueued`.
-    mutating func queue(ts: Instant, buyer b: Int32, bits: UInt32) {
-        flat.append(PackedMessage(ts: ts, seq: UInt32(b), bits: bits))
-        queued += 1
+    /// Counts `n` messages that buyer `b` will be sent (a bulk load's first pass).
+    mutating func expect(buyer b: Int32, count n: Int = 1) {
+        if expected.isEmpty { expected = [UInt32](repeating: 0, count: start.count) }
+        expected[Int(b)] &+= UInt32(truncatingIfNeeded: n)
     }
 
-    /// Stores the queued messages under the natural-key rules, as if added one by one in
-    /// arrival order: the book's messages first, then the first of each key. Returns how many
-    /// duplicates there were among the queued messages with an arrival index below
-    /// `rangeEnds[0]`, then below `rangeEnds[1]` (and at or above `rangeEnds[0]`), and so on.
-    mutating func storeQueued(rangeEnds: [Int]) -> [Int] {
-        var duplicates = [Int](repeating: 0, count: rangeEnds.count)
-        let n = queued
-        guard n > 0 else { return duplicates }
-        let base = flat.count - n
-        let buyers = start.count
-        precondition(UInt64(nextSeq) + UInt64(n) < UInt64(UInt32.max) && flat.count < Int(UInt32.max), "more than 2^32 messages")
-        let seqBase = nextSeq
-        let removed = UInt32.max
-
-        // Counting sort by buyer, in place: `cursor[b]` is where buyer b's next message goes;
-        // afterwards it is where b's queued messages end.
-        var cursor = [UInt32](repeating: 0, count: buyers)
-        var done = [UInt64](repeating: 0, count: (n + 63) / 64)
-        flat.withUnsafeMutableBufferPointer { f in
-            for k in base..<(base + n) { cursor[Int(f[k].seq)] += 1 }
-            var running = UInt32(base)
-            for b in 0..<buyers { let c = cursor[b]; cursor[b] = running; running += c }
-            // Follow each cycle of the permutation: every position is written once, and the
-            // message picked up from a position not yet written is still the one that arrived there.
-            for p in base..<(base + n) where done[(p - base) >> 6] & (1 << UInt64((p - base) & 63)) == 0 {
-                var carried = f[p]
-                var from = p
-                while true {
-                    let q = Int(cursor[Int(carried.seq)])
-                    cursor[Int(carried.seq)] += 1
-                    let placed = PackedMessage(ts: carried.ts, seq: seqBase + UInt32(from - base), bits: carried.agentAndFlags)
-                    done[(q - base) >> 6] |= 1 << UInt64((q - base) & 63)
-                    if q == p { f[p] = placed; break }
-                    let next = f[q]
-                    f[q] = placed
-                    carried = next
-                    from = q
-                }
-            }
-        }
-        done = []
-
-        // Each buyer's queued messages back in arrival order, then its duplicates marked.
-        var lo = base
-        let starts = start, lengths = length
-        flat.withUnsafeMutableBufferPointer { f in
-            for b in 0..<buyers {
-                let hi = Int(cursor[b])
-                defer { lo = hi }
-                guard hi > lo else { continue }
-                let segment = UnsafeMutableBufferPointer(rebasing: f[lo..<hi])
-                if segment.count > 1 { MessageStore.sortBySeq(segment) }
-                let old = Int(starts[b]), oldCount = MessageStore.count(lengths[b])
-                let stored = UnsafeBufferPointer(rebasing: f[old..<(old + oldCount)])
-                MessageStore.markDuplicates(segment, after: stored, removed: removed) { seq in
-                    let arrival = Int(seq - seqBase)
-                    if let j = rangeEnds.firstIndex(where: { arrival < $0 }) { duplicates[j] += 1 }
-                }
-            }
-        }
-
-        // Close the gaps, buyer by buyer; buyers with messages before join theirs at the end.
-        var write = base
-        var merges: [(buyer: Int, at: Int, count: Int)] = []
-        lo = base
-        for b in 0..<buyers {
-            let hi = Int(cursor[b])
-            defer { lo = hi }
-            guard hi > lo else { continue }
-            let at = write
-            for k in lo..<hi where flat[k].seq != removed {
-                flat[write] = flat[k]
-                write += 1
-            }
-            let kept = write - at
-            guard kept > 0 else { continue }
-            count += kept
-            if MessageStore.count(length[b]) == 0 {
-                start[b] = UInt32(at)
-                length[b] = UInt32(kept)
-            } else {
-                merges.append((b, at, kept))
-            }
-        }
-        flat.removeSubrange(write...)
-        for m in merges {
-            relocateMerging(m.buyer, from: m.at, count: m.count)
-            bigKeys[Int32(m.buyer)] = nil
-        }
-        nextSeq = seqBase + UInt32(n)
-        queued = 0
-        if garbage > 4096, garbage * 4 > flat.count { collectGarbage() }
-        return duplicates
-    }
-
-    /// Moves buyer `i`'s segment to the end of `flat`, followed by `k` of its new messages
-    /// stored at `from` (which becomes garbage).
-    private mutating func relocateMerging(_ i: Int, from: Int, count k: Int) {
-        let n = MessageStore.count(length[i])
-        let room = max(4, 1 << (Int.bitWidth - (n + k - 1).leadingZeroBitCount))
-        let old = Int(start[i])
-        let to = flat.count
-        precondition(to + room < Int(UInt32.max), "more than 2^32 messages")
-        for j in old..<(old + n) { flat.append(flat[j]) }
-        for j in from..<(from + k) { flat.append(flat[j]) }
-        flat.append(contentsOf: repeatElement(PackedMessage(ts: 0, seq: 0, bits: 0), count: room - n - k))
-        garbage += MessageStore.capacity(length[i]) + k
-        start[i] = UInt32(to)
-        length[i] = UInt32(n + k) | MessageStore.roomy
-    }
-
-    /// Sorts a buyer's queued messages by input position: insertion sort for the short,
-    /// nearly sorted segments of a buyer, the library's sort for long ones.
-    private static func sortBySeq(_ s: UnsafeMutableBufferPointer<PackedMessage>) {
-        guard s.count <= 32 else { var s = s; s.sort { $0.seq < $1.seq }; return }
-        for i in 1..<s.count {
-            let x = s[i]
-            var j = i
-            while j > 0, s[j - 1].seq > x.seq { s[j] = s[j - 1]; j -= 1 }
-            s[j] = x
+    /// Lays out room for the counted messages: each buyer's segment at once at its size (its
+    /// messages so far plus those counted), in one allocation with a little spare capacity for
+    /// later moves, which costs memory only once it is used.
+    mutating func reserveExpected() {
+        guard !expected.isEmpty else { return }
+        var counts: [UInt32] = []
+        swap(&counts, &expected)
+        let total = counts.reduce(0) { $0 + Int($1) }
+        let kept = (0..<counts.count).reduce(0) { counts[$1] > 0 ? $0 + Int(length[$1] & ~MessageStore.unsorted) : $0 }
+        if garbage > 0 { collectGarbage() }
+        let need = flat.count + total + kept
+        precondition(need < Int(UInt32.max), "more than 2^32 messages")
+        flat.reserveCapacity(need + need / 32)
+        for b in counts.indices where counts[b] > 0 {
+            relocate(b, room: Int(length[b] & ~MessageStore.unsorted) + Int(counts[b]))
         }
     }
 
-    /// Marks (seq = `removed`) each queued message whose natural key a stored message or an
-    /// earlier queued one has, calling `found` with its input position.
-    private static func markDuplicates(_ queued: UnsafeMutableBufferPointer<PackedMessage>, after stored: UnsafeBufferPointer<PackedMessage>,
-                                removed: UInt32, found: (UInt32) -> Void) {
-        if stored.count + queued.count > scanLimit {
-            var keys = Set(stored.map(\.key))
-            for k in queued.indices where !keys.insert(queued[k].key).inserted {
-                found(queued[k].seq)
-                queued[k].seq = removed
-            }
-            return
-        }
-        // A message later than every one before it cannot repeat one: time-ordered input skips the scan.
-        var latest = stored.reduce(Instant.min) { max($0, $1.ts) }
-        for k in queued.indices {
-            let m = queued[k]
-            if m.ts > latest { latest = m.ts; continue }
-            if stored.contains(where: { $0.sameKey(m) })
-                || queued[..<k].contains(where: { $0.seq != removed && $0.sameKey(m) }) {
-                found(m.seq)
-                queued[k].seq = removed
-            }
-        }
+    /// Gives back room that a bulk load reserved and did not fill (its duplicates and bad rows)
+    /// when it adds up to more than 1/16 of the messages.
+    mutating func releaseUnusedRoom() {
+        let unused = flat.count - count
+        if unused * 16 > count { collectGarbage(shrink: true) }
     }
 }

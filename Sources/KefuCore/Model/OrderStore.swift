@@ -1,11 +1,14 @@
-/// An order as stored: the order's id and buyer are integers of the book's tables.
+/// An order as stored, in 32 bytes: the order's id and buyer are integers of the book's tables.
 struct OrderRow: Sendable, Equatable {
     var createdAt: Instant
     /// `OrderRow.unpaid` when unpaid.
     var paidAt: Instant
     var amount: Fen
-    var items: Int
     var buyer: Int32
+    /// The number of items, or `OrderRow.manyItems` when it does not fit (kept in `OrderStore.manyItems`).
+    var smallItems: Int32
+
+    static let manyItems = Int32.max
 
     static let unpaid = Instant.min
     var paid: Instant? { paidAt == OrderRow.unpaid ? nil : paidAt }
@@ -34,6 +37,8 @@ struct OrderStore: Sendable {
     private(set) var refunds: [RefundRow] = []
     /// Per buyer: its latest order, or -1.
     private var latestOfBuyer: [Int32] = []
+    /// Item counts of orders whose count does not fit their row (never in real data).
+    private var manyItems: [Int32: Int] = [:]
     /// Orders with a row, and orders with at least one refund.
     private(set) var orderCount = 0
     private(set) var ordersWithRefunds = 0
@@ -48,28 +53,40 @@ struct OrderStore: Sendable {
     mutating func intern(_ id: String) -> Int32 {
         let o = ids.intern(id)
         if Int(o) == rows.count {
-            rows.append(OrderRow(createdAt: 0, paidAt: OrderRow.unpaid, amount: 0, items: 0, buyer: OrderStore.noRow))
+            rows.append(OrderRow(createdAt: 0, paidAt: OrderRow.unpaid, amount: 0, buyer: OrderStore.noRow, smallItems: 0))
             previousOfBuyer.append(-1)
             latestRefund.append(-1)
         }
         return o
     }
 
+    /// The number of items of order `o`.
+    func items(_ o: Int32) -> Int {
+        let small = rows[Int(o)].smallItems
+        return small == OrderRow.manyItems ? manyItems[o]! : Int(small)
+    }
+
     /// Stores or updates order `o` (SPEC §2: a later record updates the order but never clears
     /// its payment). Returns the outcome and the buyer it had before, when that changed.
-    mutating func put(_ o: Int32, _ row: OrderRow) -> (outcome: RecordBook.Outcome, previousBuyer: Int32?) {
+    mutating func put(_ o: Int32, createdAt: Instant, paidAt: Instant?, amount: Fen, items: Int, buyer: Int32)
+        -> (outcome: RecordBook.Outcome, previousBuyer: Int32?) {
         let i = Int(o)
         let old = rows[i]
+        let fits = items >= 0 && items < Int(OrderRow.manyItems)
+        var row = OrderRow(createdAt: createdAt, paidAt: paidAt ?? OrderRow.unpaid, amount: amount, buyer: buyer,
+                           smallItems: fits ? Int32(items) : OrderRow.manyItems)
         guard old.buyer != OrderStore.noRow else {
             rows[i] = row
+            if !fits { manyItems[o] = items }
             link(o, to: row.buyer)
             orderCount += 1
             return (.stored, nil)
         }
-        var merged = row
-        if merged.paidAt == OrderRow.unpaid { merged.paidAt = old.paidAt }
-        if merged == old { return (.duplicate, nil) }
+        if row.paidAt == OrderRow.unpaid { row.paidAt = old.paidAt }
+        let merged = row
+        if merged == old && (fits || manyItems[o] == items) { return (.duplicate, nil) }
         rows[i] = merged
+        if fits { manyItems[o] = nil } else { manyItems[o] = items }
         guard merged.buyer != old.buyer else { return (.updated, nil) }
         unlink(o, from: old.buyer)
         link(o, to: merged.buyer)

@@ -73,8 +73,14 @@ public struct RecordBook: Sendable {
     mutating func addMessage(_ m: Message) -> (outcome: Outcome, buyer: Int32) {
         let bits = PackedMessage.bits(agent: agentIDs.intern(m.agent), sender: m.sender, auto: m.auto)
         let b = internBuyer(m.buyer)
-        let stored = messageStore.add(PackedMessage(ts: m.ts, seq: 0, bits: bits), buyer: b)
-        return (stored ? .stored : .duplicate, b)
+        return (messageStore.add(ts: m.ts, bits: bits, buyer: b) ? .stored : .duplicate, b)
+    }
+
+    /// Adds a message given its ids' UTF-8 bytes, so a loader need not make strings of them.
+    public mutating func addMessage(ts: Instant, buyerUTF8: UnsafeBufferPointer<UInt8>, agentUTF8: UnsafeBufferPointer<UInt8>,
+                                    sender: Sender, auto: Bool) -> Outcome {
+        let bits = PackedMessage.bits(agent: agentIDs.intern(agentUTF8), sender: sender, auto: auto)
+        return messageStore.add(ts: ts, bits: bits, buyer: internBuyer(buyerUTF8)) ? .stored : .duplicate
     }
 
     private mutating func internBuyer(_ s: String) -> Int32 {
@@ -101,8 +107,7 @@ public struct RecordBook: Sendable {
     mutating func addOrder(_ o: Order) -> (outcome: Outcome, buyer: Int32, previousBuyer: Int32?) {
         let id = orderStore.intern(o.id)
         let b = internBuyer(o.buyer)
-        let row = OrderRow(createdAt: o.createdAt, paidAt: o.paidAt ?? OrderRow.unpaid, amount: o.amount, items: o.items, buyer: b)
-        let (outcome, previous) = orderStore.put(id, row)
+        let (outcome, previous) = orderStore.put(id, createdAt: o.createdAt, paidAt: o.paidAt, amount: o.amount, items: o.items, buyer: b)
         return (outcome, b, previous)
     }
 
@@ -192,38 +197,26 @@ public struct RecordBook: Sendable {
 
     // MARK: bulk loading
 
-    /// Makes room for `n` more messages, so a bulk load of that many never copies the
-    /// message array to grow it (a copy would need twice the memory for a moment).
-    public mutating func reserveMessages(_ n: Int) { messageStore.reserve(n) }
-
-    /// Queues a message for `storeQueuedMessages`, for bulk loads: adding messages one by one
-    /// into a large book moves each buyer's messages as they grow, while queued ones are
-    /// grouped by buyer once, in place. Queued messages are not visible (nor counted) until
-    /// stored; `add` of a message is not allowed while messages are queued.
-    public mutating func queue(_ m: Message) {
-        let bits = PackedMessage.bits(agent: agentIDs.intern(m.agent), sender: m.sender, auto: m.auto)
-        messageStore.queue(ts: m.ts, buyer: internBuyer(m.buyer), bits: bits)
+    /// Counts a message that a bulk load will add for this buyer, in a first pass over the
+    /// files (the buyer need not be known yet). `reserveExpectedMessages` then lays out each
+    /// buyer's messages at once at their final size, so the load never moves them and the
+    /// book holds them in the memory they need (12 bytes each); without it, a buyer's
+    /// messages move as they grow and take up to twice that for a while.
+    public mutating func expectMessage(buyerUTF8: UnsafeBufferPointer<UInt8>) {
+        messageStore.expect(buyer: internBuyer(buyerUTF8))
     }
 
-    /// Queues a message given its ids' UTF-8 bytes (see `queue(_:)`): a loader need not make
-    /// strings of them.
-    public mutating func queueMessage(ts: Instant, buyerUTF8: UnsafeBufferPointer<UInt8>, agentUTF8: UnsafeBufferPointer<UInt8>,
-                                      sender: Sender, auto: Bool) {
-        let bits = PackedMessage.bits(agent: agentIDs.intern(agentUTF8), sender: sender, auto: auto)
-        messageStore.queue(ts: ts, buyer: internBuyer(buyerUTF8), bits: bits)
+    /// Counts `count` messages that a bulk load will add for `buyer` (see `expectMessage`).
+    public mutating func expectMessages(ofBuyer buyer: String, count: Int = 1) {
+        messageStore.expect(buyer: internBuyer(buyer), count: count)
     }
 
-    /// Messages queued and not yet stored.
-    public var queuedMessageCount: Int { messageStore.queued }
+    /// Makes room for the messages counted by `expectMessage` (see there).
+    public mutating func reserveExpectedMessages() { messageStore.reserveExpected() }
 
-    /// Stores the queued messages, as if added one by one in the order queued (each stored
-    /// unless the book or an earlier queued one has its natural key). Returns how many were
-    /// duplicates among the first `rangeEnds[0]` queued, then up to `rangeEnds[1]`, and so on
-    /// (e.g. one range per file).
-    @discardableResult
-    public mutating func storeQueuedMessages(rangeEnds: [Int] = []) -> [Int] {
-        messageStore.storeQueued(rangeEnds: rangeEnds)
-    }
+    /// After a bulk load: gives back room reserved for messages that did not come (duplicates,
+    /// bad rows) when it adds up.
+    public mutating func releaseUnusedMessageRoom() { messageStore.releaseUnusedRoom() }
 
     // MARK: reading
 
@@ -269,8 +262,8 @@ public struct RecordBook: Sendable {
         return out.reversed()
     }
 
-    /// Buyer `b`'s messages, packed, in input order: the engine's way in to them.
-    func packedMessages(ofBuyerID b: Int32) -> ArraySlice<PackedMessage> { messageStore.messages(of: b) }
+    /// Buyer `b`'s messages, packed, in input order (`seq`: their position): the engine's way in to them.
+    func packedMessages(ofBuyerID b: Int32) -> BuyerMessages { messageStore.messages(of: b) }
 
     /// An order's refunds, in input order.
     public func refunds(ofOrder orderID: String) -> [Refund] {
@@ -302,17 +295,25 @@ public struct RecordBook: Sendable {
         }
     }
 
-    /// All messages, in input order.
+    /// All messages, in time order; at the same instant by buyer id (UTF-8 bytes), then in
+    /// input order. (The book keeps input order per buyer, which is all the figures need.)
     public var allMessages: [Message] {
-        var all: [(seq: UInt32, message: Message)] = []
+        var all: [(ts: Instant, buyer: Int32, seq: UInt32)] = []
         all.reserveCapacity(messageCount)
         for b in 0..<Int32(buyerIDCount) {
-            let messages = messageStore.messages(of: b)
-            guard !messages.isEmpty else { continue }
-            let name = buyerIDs[b]
-            for m in messages { all.append((m.seq, unpack(m, buyer: name).message)) }
+            for m in messageStore.messages(of: b) { all.append((m.ts, b, m.seq)) }
         }
-        return all.sorted { $0.seq < $1.seq }.map(\.message)
+        all.sort { x, y in
+            if x.ts != y.ts { return x.ts < y.ts }
+            if x.buyer != y.buyer { return buyerIDs.less(x.buyer, y.buyer) }
+            return x.seq < y.seq
+        }
+        var names: [Int32: String] = [:]
+        return all.map { e in
+            let name = names[e.buyer] ?? buyerIDs[e.buyer]
+            names[e.buyer] = name
+            return unpack(messageStore.messages(of: e.buyer)[Int(e.seq)], buyer: name).message
+        }
     }
 
     /// The number of interned buyers (the range of buyer integers).
@@ -327,7 +328,7 @@ public struct RecordBook: Sendable {
 
     func order(_ o: Int32, _ row: OrderRow, buyer: String? = nil) -> Order {
         Order(id: orderStore.ids[o], buyer: buyer ?? buyerIDs[row.buyer], createdAt: row.createdAt, paidAt: row.paid,
-              amount: row.amount, items: row.items)
+              amount: row.amount, items: orderStore.items(o))
     }
 
     func refunds(ofOrderID o: Int32, id: String) -> [Refund] {

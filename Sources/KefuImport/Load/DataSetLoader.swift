@@ -66,9 +66,8 @@ public enum DataSetLoader {
     /// load is kept; the remaining files are still read and checked, to list every problem.
     public static func load(files: [String], into book: RecordBook = RecordBook(),
                             options: LoadOptions) throws -> LoadResult {
-        var session = LoadSession(book: book, options: options)
         let ordered = loadOrder(files)
-        session.reserveMessages(for: ordered)
+        var session = LoadSession(book: book, options: options, files: ordered)
         for path in ordered { session.load(path) }
         session.finish()
         if !session.refused.isEmpty { throw ImportFailure(issues: session.refused) }

@@ -4,41 +4,37 @@ import KefuCore
 /// One load of a data set into a book, file by file: each row is checked and added as it is
 /// streamed, counted per file, and bad rows are collected as skipped or refusing.
 ///
-/// Messages are queued (`RecordBook.queue`) and stored together by `finish()`, which groups
-/// them by buyer in place: a large data set's messages are then held once, 16 bytes each.
+/// Before the first messages file, a first pass counts every CSV messages file's messages per
+/// buyer, so the book lays each buyer's messages out once, at their final size
+/// (`RecordBook.expectMessage`): a large data set's messages are then held once, 12 bytes each.
 struct LoadSession {
     var book: RecordBook
     let options: LoadOptions
     /// One summary per file read.
     private(set) var summaries: [FileSummary] = []
-    /// Messages queued by the end of each summary's file (their duplicates are known at `finish`).
-    private var queuedBy: [Int] = []
     /// Issues of refused files (and files that could not be read at all).
     private(set) var refused: [ImportIssue] = []
     /// Bad rows left out of files kept (only with `skipBadRows`).
     private(set) var skipped: [ImportIssue] = []
+    /// The CSV messages files still to count, and the encodings found while counting.
+    private var toCount: [String]
+    private var encodings: [String: TextDecoding.Encoding] = [:]
 
-    init(book: RecordBook, options: LoadOptions) {
+    init(book: RecordBook, options: LoadOptions, files: [String]) {
         self.book = book
         self.options = options
-    }
-
-    /// Reserves room for the messages of these files, estimated from their sizes, so the
-    /// message array never grows by copying (which would need twice its memory for a moment).
-    mutating func reserveMessages(for paths: [String]) {
-        var estimate = 0
-        for path in paths where RecordKind.forCSV(named: (path as NSString).lastPathComponent) == .message {
-            estimate += MessageEstimate.rows(ofCSV: path)
-        }
-        if estimate > 0 { book.reserveMessages(estimate) }
+        toCount = files.filter { RecordKind.forCSV(named: ($0 as NSString).lastPathComponent) == .message }
     }
 
     /// Streams one file into the book.
     mutating func load(_ path: String) {
+        if toCount.contains(path) { countMessages() }
         var visitor = FileVisitor(file: (path as NSString).lastPathComponent)
         swap(&book, &visitor.book) // the visitor holds the only reference while it adds
         let outcome: Result<RecordFileFormat, ImportIssue>
-        do { outcome = .success(try RecordFileParser.scan(file: path, zone: options.zone, &visitor)) } catch {
+        do {
+            outcome = .success(try RecordFileParser.scan(file: path, zone: options.zone, encoding: encodings[path], &visitor))
+        } catch {
             outcome = .failure(error)
         }
         swap(&book, &visitor.book)
@@ -49,7 +45,6 @@ struct LoadSession {
             var summary = visitor.summary
             summary.rejected = visitor.issues.count
             summaries.append(summary)
-            queuedBy.append(book.queuedMessageCount)
             if visitor.issues.isEmpty || options.skipBadRows {
                 skipped += visitor.issues
             } else {
@@ -58,17 +53,20 @@ struct LoadSession {
         }
     }
 
-    /// Stores the queued messages and moves each file's repeated ones from stored to duplicates.
-    mutating func finish() {
-        let duplicates = book.storeQueuedMessages(rangeEnds: queuedBy)
-        for (i, d) in duplicates.enumerated() {
-            summaries[i].stored -= d
-            summaries[i].duplicates += d
+    /// Counts the messages of every CSV messages file per buyer and reserves their room. A
+    /// file that cannot be read is left to its load, which reports it.
+    private mutating func countMessages() {
+        for path in toCount {
+            if let encoding = try? MessageCounter.count(file: path, zone: options.zone, into: &book) { encodings[path] = encoding }
         }
+        toCount = []
+        book.reserveExpectedMessages()
     }
 
-    /// Adds one file's rows to the session's book; messages are queued (counted as stored
-    /// until `finish` finds the duplicates).
+    /// After the last file: gives back room reserved for messages that did not come.
+    mutating func finish() { book.releaseUnusedMessageRoom() }
+
+    /// Adds one file's rows to the session's book.
     private struct FileVisitor: RowVisitor {
         var book = RecordBook()
         var summary: FileSummary
@@ -77,31 +75,26 @@ struct LoadSession {
         init(file: String) { summary = FileSummary(file: file) }
 
         mutating func row(_ row: CSVRow) {
-            if row.kind == .message, MessageRowReader.queue(row, into: &book) {
-                summary.stored += 1
+            if row.kind == .message, let outcome = MessageRowReader.add(row, to: &book) {
+                count(outcome)
                 return
             }
             decodeRow(row)
         }
 
         mutating func record(_ item: LineRecord) {
-            switch item.record {
-            case .message(let m):
-                book.queue(m)
-                summary.stored += 1
+            // A refund may not take its order's refunds (stored, this file's earlier ones
+            // included) above the order's amount.
+            if case .refund(let r) = item.record, let check = book.refundTotal(adding: r), check.total > check.amount {
+                issue(ImportIssue(file: summary.file, line: item.line, reason: "refunds of order \(r.orderID) total "
+                                  + "\(Yuan.format(check.total)), above its amount \(Yuan.format(check.amount))"))
                 return
-            case .refund(let r):
-                // A refund may not take its order's refunds (stored, this file's earlier ones
-                // included) above the order's amount.
-                if let check = book.refundTotal(adding: r), check.total > check.amount {
-                    issue(ImportIssue(file: summary.file, line: item.line, reason: "refunds of order \(r.orderID) total "
-                                      + "\(Yuan.format(check.total)), above its amount \(Yuan.format(check.amount))"))
-                    return
-                }
-            default:
-                break
             }
-            switch book.add(item.record) {
+            count(book.add(item.record))
+        }
+
+        private mutating func count(_ outcome: RecordBook.Outcome) {
+            switch outcome {
             case .stored: summary.stored += 1
             case .updated: summary.updated += 1
             case .duplicate: summary.duplicates += 1
@@ -109,20 +102,5 @@ struct LoadSession {
         }
 
         mutating func issue(_ issue: ImportIssue) { issues.append(issue) }
-    }
-}
-
-/// How many rows a CSV file holds, estimated from its size and the length of the rows in its
-/// first 64 KiB (with a margin): enough to reserve memory, never used as a count.
-enum MessageEstimate {
-    static func rows(ofCSV path: String) -> Int {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > 0,
-              let file = ChunkedFile(path: path, chunkSize: 64 << 10) else { return 0 }
-        var sample: [UInt8] = []
-        let got = file.read(appendingTo: &sample)
-        let lines = sample.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
-        guard got > 0, lines > 0 else { return 0 }
-        if got < 64 << 10 { return lines + 1 }
-        return Int(Double(size) / Double(got) * Double(lines) * 1.05) + 1024
     }
 }

@@ -1,36 +1,35 @@
 import KefuCore
 
-/// Reads a `messages.csv` row straight from its bytes into a book's message queue, without
-/// making strings: the common case of a large export, where a row is a timestamp, two ids and
-/// the usual spellings of sender and auto.
+/// Reads a `messages.csv` row straight from its bytes into a book, without making strings:
+/// the common case of a large export, where a row is a timestamp, two ids and the usual
+/// spellings of sender and auto. `MessageCounter` counts a file's messages per buyer the same way.
 ///
 /// Anything else (a blank to trim, a doubled quote, another spelling, a bad value) is left to
 /// `RecordDecoder`, so values and error messages are exactly the general decoder's: a row
 /// read here is one the decoder reads to the same message.
 enum MessageRowReader {
-    /// Queues the row's message and returns true; false (nothing done) when the row needs
-    /// the general decoder.
-    static func queue(_ row: CSVRow, into book: inout RecordBook) -> Bool {
+    /// Adds the row's message and returns what that did; nil (nothing done) when the row
+    /// needs the general decoder.
+    static func add(_ row: CSVRow, to book: inout RecordBook) -> RecordBook.Outcome? {
         guard let ts = row.rawRange(.ts), let buyer = row.rawRange(.buyerID), let agent = row.rawRange(.agentID),
-              let sender = row.rawRange(.sender), let auto = row.rawRange(.auto) else { return false }
-        return row.reader.withBuffer { b in
+              let sender = row.rawRange(.sender), let auto = row.rawRange(.auto) else { return nil }
+        return row.reader.withBuffer { b -> RecordBook.Outcome? in
             let buyerBytes = UnsafeBufferPointer(rebasing: b[buyer]), agentBytes = UnsafeBufferPointer(rebasing: b[agent])
             guard isPlainID(buyerBytes), isPlainID(agentBytes),
                   let instant = Timestamp.parse(bytes: UnsafeBufferPointer(rebasing: b[ts]), zone: row.zone),
-                  let who = senderValue(UnsafeBufferPointer(rebasing: b[sender])) else { return false }
+                  let who = senderValue(UnsafeBufferPointer(rebasing: b[sender])) else { return nil }
             var isAuto = false
             if who == .agent {
-                guard let value = autoValue(UnsafeBufferPointer(rebasing: b[auto])) else { return false }
+                guard let value = autoValue(UnsafeBufferPointer(rebasing: b[auto])) else { return nil }
                 isAuto = value
             }
-            book.queueMessage(ts: instant, buyerUTF8: buyerBytes, agentUTF8: agentBytes, sender: who, auto: isAuto)
-            return true
+            return book.addMessage(ts: instant, buyerUTF8: buyerBytes, agentUTF8: agentBytes, sender: who, auto: isAuto)
         }
     }
 
     /// Non-empty, and nothing at either end that `trim` could remove (the same conservative
     /// test as its fast path: a leading 0xE3 or trailing 0x80 may be part of U+3000).
-    private static func isPlainID(_ v: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func isPlainID(_ v: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let f = v.first, let l = v.last else { return false }
         return f != 0x20 && f != 0x09 && f != 0x0D && f != 0x0A && f != 0xE3
             && l != 0x20 && l != 0x09 && l != 0x0D && l != 0x0A && l != 0x80
@@ -47,5 +46,42 @@ enum MessageRowReader {
         if v.isEmpty || v.elementsEqual("0".utf8) || v.elementsEqual("否".utf8) { return false }
         if v.elementsEqual("1".utf8) || v.elementsEqual("是".utf8) { return true }
         return nil
+    }
+}
+
+/// A bulk load's first pass over a messages file: counts its rows per buyer
+/// (`RecordBook.expectMessage`), reading only the buyer column. Bad rows are counted too (the
+/// room they were given is released after the load); only a buyer that cannot be read is not.
+enum MessageCounter {
+    /// Counts a file's messages into `book`; returns the file's encoding, for the second pass.
+    static func count(file path: String, zone: ShopTimeZone, into book: inout RecordBook) throws(TextDecoding.Failure) -> TextDecoding.Encoding {
+        let source = try TextSource(path: path)
+        var reader = CSVReader(source: source)
+        do {
+            guard try reader.next() else { return source.encoding }
+            let header = HeaderMap(kind: .message, header: reader.fields)
+            guard header.missing.isEmpty, let column = header.index[Column.buyerID.ordinal] else { return source.encoding }
+            while try reader.next() {
+                guard reader.problem == nil, let range = reader.rawRange(column) else {
+                    if let raw = reader.field(column) {
+                        let buyer = trim(raw)
+                        if !buyer.isEmpty { book.expectMessages(ofBuyer: buyer) }
+                    }
+                    continue
+                }
+                reader.withBuffer { b in
+                    let bytes = UnsafeBufferPointer(rebasing: b[range])
+                    if MessageRowReader.isPlainID(bytes) {
+                        book.expectMessage(buyerUTF8: bytes)
+                    } else {
+                        let buyer = trim(String(decoding: bytes, as: UTF8.self))
+                        if !buyer.isEmpty { book.expectMessages(ofBuyer: buyer) }
+                    }
+                }
+            }
+        } catch {
+            // A malformed record ends the file; the second pass reports it.
+        }
+        return source.encoding
     }
 }

@@ -113,8 +113,9 @@ public enum RecordFileParser {
     // MARK: streaming core
 
     /// Opens a file, judges its encoding and streams its rows to `visitor`.
+    /// `encoding`: the file's encoding when a first pass found it (the file is not judged again).
     static func scan<V: RowVisitor>(file path: String, zone: ShopTimeZone, chunkSize: Int = ChunkedFile.defaultChunkSize,
-                                    _ visitor: inout V) throws(ImportIssue) -> RecordFileFormat {
+                                    encoding: TextDecoding.Encoding? = nil, _ visitor: inout V) throws(ImportIssue) -> RecordFileFormat {
         let name = (path as NSString).lastPathComponent
         let kind = RecordKind.forCSV(named: name)
         guard kind != nil || isJSONLines(name) else {
@@ -122,7 +123,7 @@ public enum RecordFileParser {
             throw ImportIssue(file: name, line: 0, reason: "not a record file (expected \(known), *.jsonl or *.ndjson)")
         }
         let source: TextSource
-        do { source = try TextSource(path: path, chunkSize: chunkSize) } catch {
+        do { source = try TextSource(path: path, chunkSize: chunkSize, encoding: encoding) } catch {
             throw ImportIssue(file: name, line: 0, reason: error.reason)
         }
         let format = RecordFileFormat(file: name, kind: kind, encoding: source.encoding)

@@ -11,10 +11,15 @@ final class TextSource {
     private var skipBOM: Bool
     private var bomLeft = 3
 
-    /// Opens and judges a file; the failure's reason is the file-level problem.
-    init(path: String, chunkSize: Int = ChunkedFile.defaultChunkSize) throws(TextDecoding.Failure) {
-        guard let probe = ChunkedFile(path: path, chunkSize: chunkSize) else { throw TextDecoding.Failure(reason: "cannot be read") }
-        encoding = try TextDecoding.detect(probe)
+    /// Opens and judges a file (unless its `encoding` is known from an earlier pass); the
+    /// failure's reason is the file-level problem.
+    init(path: String, chunkSize: Int = ChunkedFile.defaultChunkSize, encoding known: TextDecoding.Encoding? = nil) throws(TextDecoding.Failure) {
+        if let known {
+            encoding = known
+        } else {
+            guard let probe = ChunkedFile(path: path, chunkSize: chunkSize) else { throw TextDecoding.Failure(reason: "cannot be read") }
+            encoding = try TextDecoding.detect(probe)
+        }
         skipBOM = encoding == .utf8BOM
         switch encoding {
         case .utf8, .utf8BOM:
