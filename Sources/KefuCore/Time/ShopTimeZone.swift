@@ -9,6 +9,9 @@ public struct ShopTimeZone: Sendable, Equatable {
     /// Transition instants (ms, ascending) and the offset (ms) in force from each one on.
     private let starts: [Instant]
     private let offsets: [Int64]
+    /// The last transition and the offset in force since (for most instants, the answer).
+    private let lastStart: Instant
+    private let lastOffset: Int64
 
     public static let shanghai = ShopTimeZone(identifier: "Asia/Shanghai")!
 
@@ -33,6 +36,8 @@ public struct ShopTimeZone: Sendable, Equatable {
         if now != offsets.last! { starts.append(4_102_444_800_000); offsets.append(now) }
         self.starts = starts
         self.offsets = offsets
+        lastStart = starts.last!
+        lastOffset = offsets.last!
     }
 
     /// A fixed offset from UTC, in seconds (used by tests and for `Z`-only data).
@@ -40,11 +45,13 @@ public struct ShopTimeZone: Sendable, Equatable {
         identifier = "UTC\(fixedOffsetSeconds >= 0 ? "+" : "-")\(abs(fixedOffsetSeconds) / 3600)"
         starts = [Int64.min]
         offsets = [Int64(fixedOffsetSeconds) * 1000]
+        lastStart = Int64.min
+        lastOffset = offsets[0]
     }
 
     /// Offset from UTC in ms at an instant.
     @inline(__always) public func offset(at t: Instant) -> Int64 {
-        if starts.count == 1 { return offsets[0] }
+        if t >= lastStart { return lastOffset }
         var lo = 0, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2

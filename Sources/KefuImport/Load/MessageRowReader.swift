@@ -36,16 +36,23 @@ enum MessageRowReader {
     }
 
     private static func senderValue(_ v: UnsafeBufferPointer<UInt8>) -> Sender? {
-        if v.elementsEqual("buyer".utf8) || v.elementsEqual("买家".utf8) { return .buyer }
-        if v.elementsEqual("agent".utf8) || v.elementsEqual("客服".utf8) { return .agent }
+        if equals(v, "buyer") || equals(v, "买家") { return .buyer }
+        if equals(v, "agent") || equals(v, "客服") { return .agent }
         return nil
     }
 
     /// Empty, 0, 1, 是 or 否 (other spellings go to the general decoder).
     private static func autoValue(_ v: UnsafeBufferPointer<UInt8>) -> Bool? {
-        if v.isEmpty || v.elementsEqual("0".utf8) || v.elementsEqual("否".utf8) { return false }
-        if v.elementsEqual("1".utf8) || v.elementsEqual("是".utf8) { return true }
+        if v.isEmpty || equals(v, "0") || equals(v, "否") { return false }
+        if equals(v, "1") || equals(v, "是") { return true }
         return nil
+    }
+
+    @inline(__always) private static func equals(_ v: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+        guard v.count == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for i in 0..<v.count where v[i] != w[i] { return false }
+        return true
     }
 }
 

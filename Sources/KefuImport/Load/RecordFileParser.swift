@@ -148,12 +148,16 @@ public enum RecordFileParser {
                                           reason: "missing column\(header.missing.count == 1 ? "" : "s") \(list)"))
                 return
             }
-            while try reader.next() {
-                if let problem = reader.problem {
-                    visitor.issue(ImportIssue(file: file, line: reader.line, reason: problem))
+            // One row value for the whole file, its reader moved in: handing it on copies nothing.
+            var row = CSVRow(reader: CSVReader(utf8: []), header: header, kind: kind, zone: zone, file: file)
+            swap(&row.reader, &reader)
+            defer { swap(&row.reader, &reader) }
+            while try row.reader.next() {
+                if let problem = row.reader.problem {
+                    visitor.issue(ImportIssue(file: file, line: row.reader.line, reason: problem))
                     continue
                 }
-                visitor.row(CSVRow(reader: reader, header: header, kind: kind, zone: zone, file: file))
+                visitor.row(row)
             }
         } catch {
             visitor.issue(ImportIssue(file: file, line: error.line, reason: error.reason))
@@ -213,7 +217,7 @@ private struct ItemVisitor: RowVisitor {
 
 /// The current row of a CSV file, by column.
 struct CSVRow {
-    let reader: CSVReader
+    fileprivate(set) var reader: CSVReader
     let header: HeaderMap
     let kind: RecordKind
     let zone: ShopTimeZone
@@ -238,5 +242,10 @@ extension CSVRow: FieldSource {
     func raw(_ column: Column) -> String? {
         guard let i = header.index[column.ordinal] else { return nil }
         return reader.field(i) ?? ""
+    }
+
+    func withRawBytes<R>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let range = rawRange(column) else { return nil }
+        return reader.withBuffer { body(UnsafeBufferPointer(rebasing: $0[range])) }
     }
 }
