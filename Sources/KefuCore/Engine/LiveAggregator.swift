@@ -13,7 +13,7 @@ public struct LiveAggregator: Sendable {
     public private(set) var book: RecordBook
     private var scorer: BuyerScorer
     /// Each buyer's contribution, by the book's buyer integer.
-    private var contributions: [BuyerContribution?] = []
+    private var contributions: [BuyerContribution] = []
     private var totals = AgentTotals()
     /// Buyers touched by the batch being folded, and whether each is already listed.
     private var dirty: [Int32] = []
@@ -91,12 +91,13 @@ public struct LiveAggregator: Sendable {
         dirty.removeAll(keepingCapacity: true)
     }
 
+    /// Replaces buyer `b`'s contribution in the totals (the stored copy reuses its array).
     private mutating func rescore(buyer b: Int32) {
         let i = Int(b)
-        if i >= contributions.count { contributions.append(contentsOf: repeatElement(nil, count: i + 1 - contributions.count)) }
-        if let old = contributions[i] { totals.add(old, sign: -1) }
-        let new = scorer.contribution(ofBuyer: b, in: book)
-        contributions[i] = new
-        totals.add(new)
+        if i >= contributions.count { contributions.append(contentsOf: repeatElement(BuyerContribution(), count: i + 1 - contributions.count)) }
+        totals.add(contributions[i], sign: -1)
+        scorer.score(buyer: b, in: book)
+        totals.add(scorer.current)
+        contributions[i].assign(scorer.current)
     }
 }

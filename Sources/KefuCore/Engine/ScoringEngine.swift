@@ -11,7 +11,10 @@ public struct ScoringEngine: Sendable {
     public func report(_ book: RecordBook, period: Period, rule: AttributionRule, asOf: Instant? = nil) -> Report {
         var scorer = BuyerScorer(config: config, period: period, rule: rule, asOf: asOf)
         var totals = AgentTotals()
-        for b in 0..<Int32(book.buyerIDCount) { totals.add(scorer.contribution(ofBuyer: b, in: book)) }
+        for b in 0..<Int32(book.buyerIDCount) {
+            scorer.score(buyer: b, in: book)
+            totals.add(scorer.current)
+        }
         addRatingsAndTickets(book, to: &totals, period: period, asOf: asOf)
         return assemble(book: book, totals: totals, period: period, rule: rule, asOf: asOf)
     }
