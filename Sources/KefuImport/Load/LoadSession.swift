@@ -57,7 +57,7 @@ struct LoadSession {
     /// file that cannot be read is left to its load, which reports it.
     private mutating func countMessages() {
         for path in toCount {
-            if let encoding = try? MessageCounter.count(file: path, zone: options.zone, into: &book) { encodings[path] = encoding }
+            if let encoding = try? MessageCounter.count(file: path, into: &book) { encodings[path] = encoding }
         }
         toCount = []
         book.reserveExpectedMessages()
