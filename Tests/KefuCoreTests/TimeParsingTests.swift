@@ -69,3 +69,26 @@ final class TimeParsingTests: XCTestCase {
         for bad in ["", " ", "1.234", "-3", "1.2.3", "1,2.3,4", "１２", "3元", "+"] { XCTAssertNil(Yuan.fen(bad), bad) }
     }
 }
+
+/// `dayRange` spans only instants of its day, in zones with and without transitions.
+final class DayRangeTests: XCTestCase {
+    func testEveryInstantOfTheRangeIsOnItsDay() {
+        var rng = SplitMix(11)
+        let zones = [ShopTimeZone.shanghai, ShopTimeZone(identifier: "America/New_York")!, ShopTimeZone(identifier: "Europe/London")!,
+                     ShopTimeZone(fixedOffsetSeconds: 5 * 3600 + 1800)]
+        for _ in 0..<2_000 {
+            let zone = zones[rng.next(zones.count)]
+            // 1980 to 2040, where New York and London change offset twice a year.
+            let t = Instant(315_532_800_000) + Instant(rng.next(1_893_456_000)) * 1000 + Instant(rng.next(1000))
+            let r = zone.dayRange(of: t)
+            XCTAssertEqual(r.day, zone.dayNumber(of: t))
+            XCTAssertTrue(r.start <= t && t < r.end)
+            for probe in [r.start, r.end - 1, r.start + (r.end - r.start) / 2] {
+                XCTAssertEqual(zone.dayNumber(of: probe), r.day, "\(zone.identifier) \(t) \(probe)")
+            }
+            if zone.identifier == "Asia/Shanghai", r.start > 694_224_000_000 { // 1992-01-01: no transitions since 1991
+                XCTAssertEqual(r.end - r.start, 86_400_000, "whole days")
+            }
+        }
+    }
+}

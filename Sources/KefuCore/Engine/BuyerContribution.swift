@@ -35,7 +35,7 @@ struct BuyerContribution: Sendable, Equatable {
 
     /// Empties it, keeping its array's room.
     mutating func clear() {
-        agents.removeAll(keepingCapacity: true)
+        if !agents.isEmpty { agents.removeAll(keepingCapacity: true) }
         teamPaidBuyer = 0
         silentSalesFen = 0
         silentOrders = 0
@@ -92,6 +92,13 @@ struct BuyerScorer: Sendable {
                           builder: ConversationBuilder(zone: config.zone, outlierMs: config.thresholds.outlierMs))
     }
 
+    /// Replaces a buyer's `previous` contribution in `totals` by `current`, and stores
+    /// `current` in `previous` (reusing its array).
+    func replace(_ previous: inout BuyerContribution, in totals: inout AgentTotals) {
+        totals.replace(previous, with: scratch.out)
+        previous.assign(scratch.out)
+    }
+
     /// Scores buyer `b` of `book` into `current`.
     mutating func score(buyer b: Int32, in book: RecordBook) {
         BuyerScorer.score(b, book, setting, &scratch.walk, &scratch.visible, &scratch.credits, &scratch.replies,
@@ -110,7 +117,7 @@ struct BuyerScorer: Sendable {
         let messages = book.packedMessages(ofBuyerID: b)
 
         // Orders as of the report's instant: created by then; a later payment reads as unpaid.
-        visible.removeAll(keepingCapacity: true)
+        if !visible.isEmpty { visible.removeAll(keepingCapacity: true) }
         let asOf = setting.asOf
         book.orderStore.forEachOrder(ofBuyer: b) { o, row in
             var paid = row.paid
@@ -125,7 +132,7 @@ struct BuyerScorer: Sendable {
         }
 
         // Attribution of every visible order.
-        credits.removeAll(keepingCapacity: true)
+        if !credits.isEmpty { credits.removeAll(keepingCapacity: true) }
         if !visible.isEmpty {
             let timeline = replyTimeline(messages, asOf: asOf, names: book.agentIDs, into: &replies)
             for o in visible {
@@ -134,7 +141,7 @@ struct BuyerScorer: Sendable {
         }
 
         // Sales, refunds, assists and silent sales, by paid_at in the period.
-        paidBuyerAgents.removeAll(keepingCapacity: true)
+        if !paidBuyerAgents.isEmpty { paidBuyerAgents.removeAll(keepingCapacity: true) }
         for (k, o) in visible.enumerated() {
             guard let p = o.paidAt, period.contains(day: zone.dayNumber(of: p)) else { continue }
             let credit = credits[k]
@@ -162,24 +169,32 @@ struct BuyerScorer: Sendable {
             }
         }
 
-        // Conversations in the period: service figures, inquiries and conversion.
+        // Conversations in the period: service figures, inquiries and conversion, summed per
+        // agent on the side (the walk lists each agent's conversations together).
         setting.builder.walk(messages, asOf: asOf, into: &walk)
+        var t = Tally()
+        var agent: Int32 = -1
         for conv in walk.spans where period.contains(day: conv.day) {
-            let i = out.slot(conv.agent)
-            add(conversation: conv, turns: walk.turns[conv.turns], to: &out.agents[i].tally, thresholds: th)
+            if conv.agent != agent {
+                if agent >= 0 { out.agents[out.slot(agent)].tally += t }
+                agent = conv.agent
+                t = Tally()
+            }
+            add(conversation: conv, turns: walk.turns, to: &t, thresholds: th)
             guard conv.isConsult, let t1 = conv.firstBuyerMessage else { continue }
             // An inquiry: no order of the buyer in [t1 − W, t1).
             if visible.contains(where: { $0.createdAt >= t1 - w && $0.createdAt < t1 }) { continue }
-            out.agents[i].tally.inquiries += 1
+            t.inquiries += 1
             var ordered = false, paid = false
             for (k, o) in visible.enumerated() where o.createdAt >= t1 && o.createdAt <= t1 + w
                 && credits[k].credited == conv.agent {
                 ordered = true
                 if o.paidAt != nil { paid = true; break }
             }
-            if ordered { out.agents[i].tally.inquiriesOrdered += 1 }
-            if paid { out.agents[i].tally.inquiriesPaid += 1 }
+            if ordered { t.inquiriesOrdered += 1 }
+            if paid { t.inquiriesPaid += 1 }
         }
+        if agent >= 0 { out.agents[out.slot(agent)].tally += t }
     }
 
     /// The buyer's non-auto agent messages as of the instant, by time, ties to the smaller agent id.
@@ -196,7 +211,8 @@ struct BuyerScorer: Sendable {
         return AgentMessageTimeline(sorted: replies)
     }
 
-    private static func add(conversation c: ConversationSpan, turns: ArraySlice<Turn>, to t: inout Tally, thresholds th: Thresholds) {
+    /// Adds a conversation and its turns (`c.turns` of `turns`) to a tally.
+    private static func add(conversation c: ConversationSpan, turns: [Turn], to t: inout Tally, thresholds th: Thresholds) {
         t.buyerMessages += c.buyerMessages
         t.agentMessages += c.agentMessages
         if c.isConsult {
@@ -209,7 +225,8 @@ struct BuyerScorer: Sendable {
         } else if c.isOutreach {
             t.outreach += 1
         }
-        for (i, turn) in turns.enumerated() {
+        for k in c.turns {
+            let turn = turns[k]
             t.turns += 1
             guard let r = turn.responseMs else { continue }
             if r <= th.fastMs { t.fastTurns += 1 }
@@ -219,7 +236,7 @@ struct BuyerScorer: Sendable {
             }
             t.artSumMs += r; t.artCount += 1
             if r > th.slowMs { t.slowTurns += 1 }
-            if i == 0 { t.frtSumMs += r; t.frtCount += 1 }
+            if k == c.turns.lowerBound { t.frtSumMs += r; t.frtCount += 1 }
         }
     }
 }

@@ -14,8 +14,8 @@ public struct ConversationBuilder: Sendable {
     /// Walks one buyer's messages as of `asOf` into `b.spans` and `b.turns` (both cleared
     /// first): conversations by agent (in order of the agent's first message), then by day.
     func walk(_ messages: BuyerMessages, asOf: Instant?, into b: inout WalkBuffers) {
-        b.spans.removeAll(keepingCapacity: true)
-        b.turns.removeAll(keepingCapacity: true)
+        if !b.spans.isEmpty { b.spans.removeAll(keepingCapacity: true) }
+        if !b.turns.isEmpty { b.turns.removeAll(keepingCapacity: true) }
         b.groupPairs(messages, asOf: asOf)
         guard !b.groups.isEmpty else { return }
         var largest = 0
@@ -65,9 +65,14 @@ public struct ConversationBuilder: Sendable {
 
         // Local day of every message, with answered-within-cap turns pulled back to their opening day.
         var crossesMidnight = false
+        var range = zone.dayRange(of: timeline[0].ts)
         for i in 0..<n {
-            day[i] = zone.dayNumber(of: timeline[i].ts)
-            if i > 0, day[i] != day[i - 1] { crossesMidnight = true }
+            let ts = timeline[i].ts
+            if ts < range.start || ts >= range.end {
+                range = zone.dayRange(of: ts)
+                crossesMidnight = true
+            }
+            day[i] = range.day
         }
         if crossesMidnight {
             for k in 0..<turnCount {
@@ -144,7 +149,7 @@ struct WalkBuffers: Sendable {
     /// Fills `timeline` with the messages up to `asOf`, grouped by agent in order of each
     /// agent's first message, input order kept within a group (a stable counting sort).
     mutating func groupPairs(_ messages: BuyerMessages, asOf: Instant?) {
-        groups.removeAll(keepingCapacity: true)
+        if !groups.isEmpty { groups.removeAll(keepingCapacity: true) }
         let n = messages.count
         guard n > 0 else { return }
         if timeline.count < n { timeline = [PackedMessage](repeating: PackedMessage(ts: 0, seq: 0, bits: 0), count: max(n, 2 * timeline.count)) }

@@ -95,9 +95,7 @@ public struct LiveAggregator: Sendable {
     private mutating func rescore(buyer b: Int32) {
         let i = Int(b)
         if i >= contributions.count { contributions.append(contentsOf: repeatElement(BuyerContribution(), count: i + 1 - contributions.count)) }
-        totals.add(contributions[i], sign: -1)
         scorer.score(buyer: b, in: book)
-        totals.add(scorer.current)
-        contributions[i].assign(scorer.current)
+        scorer.replace(&contributions[i], in: &totals)
     }
 }

@@ -126,13 +126,21 @@ struct AgentTotals: Sendable {
     }
 
     mutating func add(_ c: BuyerContribution, sign: Int = 1) {
-        for (agent, t) in c.agents {
-            let i = slot(agent)
-            if sign > 0 { byAgent[i] += t } else { byAgent[i] -= t }
+        c.agents.withUnsafeBufferPointer { entries in
+            for k in entries.indices {
+                let i = slot(entries[k].agent)
+                if sign > 0 { byAgent[i] += entries[k].tally } else { byAgent[i] -= entries[k].tally }
+            }
         }
         teamPaidBuyers += sign * c.teamPaidBuyer
         silentSalesFen += Fen(sign) * c.silentSalesFen
         silentOrders += sign * c.silentOrders
+    }
+
+    /// Takes `old` out of the totals and puts `new` in.
+    mutating func replace(_ old: BuyerContribution, with new: BuyerContribution) {
+        add(old, sign: -1)
+        add(new)
     }
 
     mutating func add(_ t: Tally?, agent: Int32, sign: Int = 1) {

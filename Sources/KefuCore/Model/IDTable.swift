@@ -26,22 +26,13 @@ struct IDTable: Sendable {
     mutating func intern(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         if slots.isEmpty || (ends.count + 1) * 4 > slots.count * 3 { grow() }
         let h = IDTable.hash(bytes)
-        let mask = slots.count - 1
-        var i = Int(h) & mask
-        while true {
-            let slot = slots[i]
-            if slot == 0 { break }
-            if UInt32(truncatingIfNeeded: slot >> 32) == h {
-                let id = Int32(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
-                if equals(id, bytes) { return id }
-            }
-            i = (i + 1) & mask
-        }
+        let (found, slot) = probe(bytes, hash: h)
+        if let found { return found }
         let id = Int32(ends.count)
         arena.append(contentsOf: bytes)
         precondition(arena.count <= Int(UInt32.max), "ids take more than 4 GiB")
         ends.append(UInt32(arena.count))
-        slots[i] = UInt64(h) << 32 | UInt64(id + 1)
+        slots[slot] = UInt64(h) << 32 | UInt64(id + 1)
         return id
     }
 
@@ -54,17 +45,31 @@ struct IDTable: Sendable {
     /// The integer of the id with these UTF-8 bytes, if it was interned.
     func find(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
         guard !slots.isEmpty else { return nil }
-        let h = IDTable.hash(bytes)
-        let mask = slots.count - 1
-        var i = Int(h) & mask
-        while true {
-            let slot = slots[i]
-            if slot == 0 { return nil }
-            if UInt32(truncatingIfNeeded: slot >> 32) == h {
-                let id = Int32(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
-                if equals(id, bytes) { return id }
+        return probe(bytes, hash: IDTable.hash(bytes)).id
+    }
+
+    /// Looks the bytes up: their integer, or the empty slot where they would go.
+    @inline(__always) private func probe(_ bytes: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> (id: Int32?, slot: Int) {
+        slots.withUnsafeBufferPointer { slots in
+            ends.withUnsafeBufferPointer { ends in
+                arena.withUnsafeBufferPointer { arena in
+                    let mask = slots.count - 1
+                    var i = Int(h) & mask
+                    while true {
+                        let slot = slots[i]
+                        if slot == 0 { return (nil, i) }
+                        if UInt32(truncatingIfNeeded: slot >> 32) == h {
+                            let id = Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1
+                            let start = id == 0 ? 0 : Int(ends[id - 1])
+                            let count = Int(ends[id]) - start
+                            if count == bytes.count, count == 0 || memcmpEqual(arena.baseAddress! + start, bytes.baseAddress!, count) {
+                                return (Int32(id), i)
+                            }
+                        }
+                        i = (i + 1) & mask
+                    }
+                }
             }
-            i = (i + 1) & mask
         }
     }
 
@@ -91,12 +96,6 @@ struct IDTable: Sendable {
         let want = (ends.count + n) * 4 / 3 + 1
         while slots.count < want { grow() }
         ends.reserveCapacity(ends.count + n)
-    }
-
-    private func equals(_ id: Int32, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        withBytes(id) { x in
-            x.count == bytes.count && (x.count == 0 || memcmpEqual(x.baseAddress!, bytes.baseAddress!, x.count))
-        }
     }
 
     /// Doubles the index (at least 16 slots) and re-seats every slot.

@@ -71,6 +71,16 @@ public struct ShopTimeZone: Sendable, Equatable {
         Int(floorDiv(local(t), 86_400_000))
     }
 
+    /// The shop-local day number of `t` and a span of instants around it, `[start, end)`,
+    /// all on that day: the whole day where the offset is constant, else just `t`. A walk
+    /// through instants in time order needs a division only when one leaves the span.
+    @inline(__always) public func dayRange(of t: Instant) -> (day: Int, start: Instant, end: Instant) {
+        let day = dayNumber(of: t)
+        guard t >= lastStart else { return (day, t, t + 1) }
+        let start = max(Int64(day) * 86_400_000 - lastOffset, lastStart)
+        return (day, start, Int64(day + 1) * 86_400_000 - lastOffset)
+    }
+
     /// The shop-local hour (0–23) of an instant.
     @inline(__always) public func hour(of t: Instant) -> Int {
         Int(floorMod(local(t), 86_400_000) / 3_600_000)
