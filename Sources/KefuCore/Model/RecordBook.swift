@@ -7,7 +7,7 @@
 /// used by `--data`, by tests and by the live path.
 ///
 /// The book is compact, so a large shop fits in memory: ids (agents, buyers, orders, tickets)
-/// are interned into byte arenas (`IDTable`), a message is 16 bytes in one flat array grouped
+/// are interned into byte arenas (`IDTable`), a message is 12 bytes in one flat array grouped
 /// by buyer (`MessageStore`), orders, refunds, ratings and tickets are rows of integers and
 /// instants. `orders`, `refundsByOrder`, `tickets` and `ratings` are read-only views that
 /// build each `Order`, `Refund`, `Ticket` or `Rating` when it is read.
