@@ -13,71 +13,103 @@ public struct ConversationBuilder: Sendable {
 
     /// Walks one buyer's messages as of `asOf` into `b.spans` and `b.turns` (both cleared
     /// first): conversations by agent (in order of the agent's first message), then by day.
-    func walk(_ messages: ArraySlice<PackedMessage>, asOf: Instant?, into b: inout WalkBuffers) {
-        b.spans.removeAll(keepingCapacity: true)
-        b.turns.removeAll(keepingCapacity: true)
+    func walk(_ messages: BuyerMessages, asOf: Instant?, into b: inout WalkBuffers) {
+        if !b.spans.isEmpty { b.spans.removeAll(keepingCapacity: true) }
+        if !b.turns.isEmpty { b.turns.removeAll(keepingCapacity: true) }
         b.groupPairs(messages, asOf: asOf)
-        for g in b.groups.indices {
+        guard !b.groups.isEmpty else { return }
+        var largest = 0
+        for g in b.groups { largest = max(largest, g.end - g.start) }
+        b.ensureScratch(largest)
+        // The working arrays move to locals for the walk, so the loops below run on plain buffers.
+        var day: [Int] = [], turnOpen: [Int] = [], turnAnswer: [Int] = []
+        swap(&day, &b.day); swap(&turnOpen, &b.turnOpen); swap(&turnAnswer, &b.turnAnswer)
+        defer { swap(&day, &b.day); swap(&turnOpen, &b.turnOpen); swap(&turnAnswer, &b.turnAnswer) }
+        for g in 0..<b.groups.count {
             let (lo, hi) = (b.groups[g].start, b.groups[g].end)
-            b.timeline[lo..<hi].sort(by: walkOrder)
-            build(lo..<hi, into: &b)
+            b.sortIfNeeded(lo..<hi)
+            day.withUnsafeMutableBufferPointer { day in
+                turnOpen.withUnsafeMutableBufferPointer { open in
+                    turnAnswer.withUnsafeMutableBufferPointer { answer in
+                        b.timeline.withUnsafeBufferPointer { all in
+                            build(UnsafeBufferPointer(rebasing: all[lo..<hi]), day: day, turnOpen: open, turnAnswer: answer,
+                                  spans: &b.spans, turns: &b.turns)
+                        }
+                    }
+                }
+            }
         }
     }
 
-    private func build(_ range: Range<Int>, into b: inout WalkBuffers) {
-        guard !range.isEmpty else { return }
-        let agent = b.timeline[range.lowerBound].agent
+    /// The conversations and turns of one agent's messages with the buyer (`timeline`, in walk
+    /// order), appended to `spans` and `turns`; `day`, `turnOpen` and `turnAnswer` are working
+    /// space at least as long as `timeline`.
+    private func build(_ timeline: UnsafeBufferPointer<PackedMessage>, day: UnsafeMutableBufferPointer<Int>,
+                       turnOpen: UnsafeMutableBufferPointer<Int>, turnAnswer: UnsafeMutableBufferPointer<Int>,
+                       spans: inout [ConversationSpan], turns: inout [Turn]) {
+        let n = timeline.count
+        guard n > 0 else { return }
+        let agent = timeline[0].agent
         // Turns as (opening index, answering index or -1).
-        b.turnOpen.removeAll(keepingCapacity: true)
-        b.turnAnswer.removeAll(keepingCapacity: true)
+        var turnCount = 0
         var open = -1
-        for i in range {
-            let m = b.timeline[i]
+        for i in 0..<n {
+            let m = timeline[i]
             if m.isBuyer {
                 if open < 0 { open = i }
             } else if !m.isAuto, open >= 0 {
-                b.turnOpen.append(open); b.turnAnswer.append(i); open = -1
+                turnOpen[turnCount] = open; turnAnswer[turnCount] = i; turnCount += 1; open = -1
             }
         }
-        if open >= 0 { b.turnOpen.append(open); b.turnAnswer.append(-1) }
+        if open >= 0 { turnOpen[turnCount] = open; turnAnswer[turnCount] = -1; turnCount += 1 }
 
         // Local day of every message, with answered-within-cap turns pulled back to their opening day.
-        b.day.removeAll(keepingCapacity: true)
-        for i in range { b.day.append(zone.dayNumber(of: b.timeline[i].ts)) }
-        let base = range.lowerBound
-        for k in b.turnOpen.indices {
-            let a = b.turnAnswer[k], o = b.turnOpen[k]
-            guard a >= 0, b.day[a - base] != b.day[o - base], b.timeline[a].ts - b.timeline[o].ts <= outlierMs else { continue }
-            for i in o...a { b.day[i - base] = b.day[o - base] }
+        var crossesMidnight = false
+        var range = zone.dayRange(of: timeline[0].ts)
+        for i in 0..<n {
+            let ts = timeline[i].ts
+            if ts < range.start || ts >= range.end {
+                range = zone.dayRange(of: ts)
+                crossesMidnight = true
+            }
+            day[i] = range.day
+        }
+        if crossesMidnight {
+            for k in 0..<turnCount {
+                let a = turnAnswer[k], o = turnOpen[k]
+                guard a >= 0, day[a] != day[o], timeline[a].ts - timeline[o].ts <= outlierMs else { continue }
+                for i in o...a { day[i] = day[o] }
+            }
         }
 
         // Runs of equal day are the conversations (days never decrease along the timeline).
         var turnCursor = 0
-        var start = range.lowerBound
-        while start < range.upperBound {
+        var start = 0
+        while start < n {
+            let d = day[start]
             var end = start
-            while end + 1 < range.upperBound, b.day[end + 1 - base] == b.day[start - base] { end += 1 }
             var buyerMessages = 0, agentMessages = 0
             var firstBuyer: Instant? = nil
-            for i in start...end {
-                let m = b.timeline[i]
+            while true {
+                let m = timeline[end]
                 if m.isBuyer {
                     buyerMessages += 1
                     if firstBuyer == nil { firstBuyer = m.ts }
                 } else if !m.isAuto {
                     agentMessages += 1
                 }
+                guard end + 1 < n, day[end + 1] == d else { break }
+                end += 1
             }
-            let firstTurn = b.turns.count
-            while turnCursor < b.turnOpen.count, b.turnOpen[turnCursor] <= end {
-                let a = b.turnAnswer[turnCursor]
-                b.turns.append(Turn(openedAt: b.timeline[b.turnOpen[turnCursor]].ts, answeredAt: a >= 0 ? b.timeline[a].ts : nil))
+            let firstTurn = turns.count
+            while turnCursor < turnCount, turnOpen[turnCursor] <= end {
+                let a = turnAnswer[turnCursor]
+                turns.append(Turn(openedAt: timeline[turnOpen[turnCursor]].ts, answeredAt: a >= 0 ? timeline[a].ts : nil))
                 turnCursor += 1
             }
-            b.spans.append(ConversationSpan(agent: agent, day: b.day[start - base], start: b.timeline[start].ts,
-                                            end: b.timeline[end].ts, firstBuyerMessage: firstBuyer,
-                                            buyerMessages: buyerMessages, agentMessages: agentMessages,
-                                            turns: firstTurn..<b.turns.count))
+            spans.append(ConversationSpan(agent: agent, day: d, start: timeline[start].ts, end: timeline[end].ts,
+                                          firstBuyerMessage: firstBuyer, buyerMessages: buyerMessages,
+                                          agentMessages: agentMessages, turns: firstTurn..<turns.count))
             start = end + 1
         }
     }
@@ -102,6 +134,8 @@ struct ConversationSpan: Sendable {
 }
 
 /// The walk's working arrays, reused from buyer to buyer so a report allocates them once.
+/// They only grow: `timeline`, `day`, `turnOpen` and `turnAnswer` are used up to what the
+/// current buyer needs.
 struct WalkBuffers: Sendable {
     /// The buyer's messages as of the instant, grouped by agent (`groups`), each group sorted.
     var timeline: [PackedMessage] = []
@@ -114,32 +148,61 @@ struct WalkBuffers: Sendable {
 
     /// Fills `timeline` with the messages up to `asOf`, grouped by agent in order of each
     /// agent's first message, input order kept within a group (a stable counting sort).
-    mutating func groupPairs(_ messages: ArraySlice<PackedMessage>, asOf: Instant?) {
-        groups.removeAll(keepingCapacity: true)
-        var kept = 0
-        for m in messages where asOf.map({ m.ts <= $0 }) ?? true {
-            kept += 1
-            if let g = groups.firstIndex(where: { $0.agent == m.agent }) {
-                groups[g].end += 1
-            } else {
-                groups.append((m.agent, 0, 1))
+    mutating func groupPairs(_ messages: BuyerMessages, asOf: Instant?) {
+        if !groups.isEmpty { groups.removeAll(keepingCapacity: true) }
+        let n = messages.count
+        guard n > 0 else { return }
+        if timeline.count < n { timeline = [PackedMessage](repeating: PackedMessage(ts: 0, seq: 0, bits: 0), count: max(n, 2 * timeline.count)) }
+        var groups: [(agent: Int32, start: Int, end: Int)] = []
+        swap(&groups, &self.groups)
+        defer { swap(&groups, &self.groups) }
+        let limit = asOf ?? Instant.max
+        timeline.withUnsafeMutableBufferPointer { dst in
+            messages.stored.withUnsafeBufferPointer { src in
+                // Count each agent's messages (a buyer talks to few agents: a short list).
+                for i in 0..<n where src[i].ts <= limit {
+                    let agent = PackedMessage(src[i], seq: 0).agent
+                    var g = 0
+                    while g < groups.count, groups[g].agent != agent { g += 1 }
+                    if g == groups.count { groups.append((agent, 0, 1)) } else { groups[g].end += 1 }
+                }
+                var offset = 0
+                for g in groups.indices {
+                    let count = groups[g].end
+                    groups[g].start = offset
+                    groups[g].end = offset
+                    offset += count
+                }
+                if groups.count == 1 {
+                    var k = 0
+                    for i in 0..<n where src[i].ts <= limit { dst[k] = PackedMessage(src[i], seq: UInt32(i)); k += 1 }
+                    groups[0].end = k
+                    return
+                }
+                for i in 0..<n where src[i].ts <= limit {
+                    let m = PackedMessage(src[i], seq: UInt32(i))
+                    var g = 0
+                    while groups[g].agent != m.agent { g += 1 }
+                    dst[groups[g].end] = m
+                    groups[g].end += 1
+                }
             }
         }
-        var offset = 0
-        for g in groups.indices {
-            let count = groups[g].end
-            groups[g].start = offset
-            groups[g].end = offset
-            offset += count
-        }
-        timeline.removeAll(keepingCapacity: true)
-        timeline.reserveCapacity(kept)
-        guard kept > 0 else { return }
-        timeline.append(contentsOf: repeatElement(messages[messages.startIndex], count: kept))
-        for m in messages where asOf.map({ m.ts <= $0 }) ?? true {
-            let g = groups.firstIndex(where: { $0.agent == m.agent })!
-            timeline[groups[g].end] = m
-            groups[g].end += 1
-        }
+    }
+
+    /// Sorts `timeline[range]` into walk order, unless it is in walk order already (input in time order).
+    mutating func sortIfNeeded(_ range: Range<Int>) {
+        var i = range.lowerBound + 1
+        while i < range.upperBound, !walkOrder(timeline[i], timeline[i - 1]) { i += 1 }
+        if i < range.upperBound { timeline[range].sort(by: walkOrder) }
+    }
+
+    /// Room for a group of `n` messages in `day`, `turnOpen` and `turnAnswer`.
+    mutating func ensureScratch(_ n: Int) {
+        guard day.count < n else { return }
+        let size = max(n, 2 * day.count)
+        day = [Int](repeating: 0, count: size)
+        turnOpen = [Int](repeating: 0, count: size)
+        turnAnswer = [Int](repeating: 0, count: size)
     }
 }

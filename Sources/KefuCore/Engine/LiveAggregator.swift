@@ -13,7 +13,7 @@ public struct LiveAggregator: Sendable {
     public private(set) var book: RecordBook
     private var scorer: BuyerScorer
     /// Each buyer's contribution, by the book's buyer integer.
-    private var contributions: [BuyerContribution?] = []
+    private var contributions: [BuyerContribution] = []
     private var totals = AgentTotals()
     /// Buyers touched by the batch being folded, and whether each is already listed.
     private var dirty: [Int32] = []
@@ -52,32 +52,32 @@ public struct LiveAggregator: Sendable {
     private mutating func add(_ record: Record) {
         switch record {
         case .message(let m):
-            if book.add(m) != .duplicate { markDirty(m.buyer) }
+            let (outcome, buyer) = book.addMessage(m)
+            if outcome != .duplicate { markDirty(buyer) }
         case .order(let o):
-            let previousBuyer = book.orders[o.id]?.buyer
-            guard book.add(o) != .duplicate else { return }
-            markDirty(o.buyer)
-            if let previousBuyer, previousBuyer != o.buyer { markDirty(previousBuyer) }
+            let (outcome, buyer, previousBuyer) = book.addOrder(o)
+            guard outcome != .duplicate else { return }
+            markDirty(buyer)
+            if let previousBuyer { markDirty(previousBuyer) }
         case .refund(let r):
-            if book.add(r) != .duplicate, let buyer = book.orders[r.orderID]?.buyer { markDirty(buyer) }
+            let (outcome, buyer) = book.addRefund(r)
+            if outcome != .duplicate, let buyer { markDirty(buyer) }
         case .rating(let r):
-            if book.add(r) != .duplicate {
-                totals.add(engine.ratingTally(r, period: period, asOf: nil), agent: book.agentIDs.find(r.agent)!)
+            let (outcome, row) = book.addRating(r)
+            if outcome != .duplicate {
+                totals.add(engine.ratingTally(ts: row.ts, score: Int(row.score), period: period, asOf: nil), agent: row.agent)
             }
         case .ticket(let t):
-            let old = book.tickets[t.id]
-            guard book.add(t) != .duplicate else { return }
-            let new = book.tickets[t.id]!
-            let agent = book.agentIDs.find(new.agent)!
-            if let old { totals.add(engine.ticketTally(old, period: period, asOf: nil), agent: agent, sign: -1) }
-            totals.add(engine.ticketTally(new, period: period, asOf: nil), agent: agent)
+            let (outcome, before, after) = book.addTicket(t)
+            guard outcome != .duplicate else { return }
+            if let before { totals.add(engine.ticketTally(before, period: period, asOf: nil), agent: before.agent, sign: -1) }
+            totals.add(engine.ticketTally(after, period: period, asOf: nil), agent: after.agent)
         case .agent, .qa, .shift:
             book.add(record)
         }
     }
 
-    private mutating func markDirty(_ buyer: String) {
-        guard let b = book.buyerIDs.find(buyer) else { return }
+    private mutating func markDirty(_ b: Int32) {
         let i = Int(b)
         if i >= isDirty.count { isDirty.append(contentsOf: repeatElement(false, count: i + 1 - isDirty.count)) }
         if !isDirty[i] { isDirty[i] = true; dirty.append(b) }
@@ -91,12 +91,11 @@ public struct LiveAggregator: Sendable {
         dirty.removeAll(keepingCapacity: true)
     }
 
+    /// Replaces buyer `b`'s contribution in the totals (the stored copy reuses its array).
     private mutating func rescore(buyer b: Int32) {
         let i = Int(b)
-        if i >= contributions.count { contributions.append(contentsOf: repeatElement(nil, count: i + 1 - contributions.count)) }
-        if let old = contributions[i] { totals.add(old, sign: -1) }
-        let new = scorer.contribution(ofBuyer: b, in: book)
-        contributions[i] = new
-        totals.add(new)
+        if i >= contributions.count { contributions.append(contentsOf: repeatElement(BuyerContribution(), count: i + 1 - contributions.count)) }
+        scorer.score(buyer: b, in: book)
+        scorer.replace(&contributions[i], in: &totals)
     }
 }

@@ -11,7 +11,10 @@ public struct ScoringEngine: Sendable {
     public func report(_ book: RecordBook, period: Period, rule: AttributionRule, asOf: Instant? = nil) -> Report {
         var scorer = BuyerScorer(config: config, period: period, rule: rule, asOf: asOf)
         var totals = AgentTotals()
-        for b in 0..<Int32(book.buyerIDCount) { totals.add(scorer.contribution(ofBuyer: b, in: book)) }
+        for b in 0..<Int32(book.buyerIDCount) {
+            scorer.score(buyer: b, in: book)
+            totals.add(scorer.current)
+        }
         addRatingsAndTickets(book, to: &totals, period: period, asOf: asOf)
         return assemble(book: book, totals: totals, period: period, rule: rule, asOf: asOf)
     }
@@ -21,7 +24,7 @@ public struct ScoringEngine: Sendable {
         let builder = ConversationBuilder(zone: config.zone, outlierMs: config.thresholds.outlierMs)
         var walk = WalkBuffers()
         var out: [Conversation] = []
-        let buyers = (0..<Int32(book.buyerIDCount)).sorted { utf8Less(book.buyerIDs[$0], book.buyerIDs[$1]) }
+        let buyers = (0..<Int32(book.buyerIDCount)).sorted { book.buyerIDs.less($0, $1) }
         for b in buyers {
             builder.walk(book.packedMessages(ofBuyerID: b), asOf: asOf, into: &walk)
             for s in walk.spans {
@@ -49,15 +52,15 @@ public struct ScoringEngine: Sendable {
 
     // MARK: assembly shared with the live path
 
-    func ratingTally(_ r: Rating, period: Period, asOf: Instant?) -> Tally? {
-        if let t = asOf, r.ts > t { return nil }
-        guard period.contains(day: config.zone.dayNumber(of: r.ts)) else { return nil }
+    func ratingTally(ts: Instant, score: Int, period: Period, asOf: Instant?) -> Tally? {
+        if let t = asOf, ts > t { return nil }
+        guard period.contains(day: config.zone.dayNumber(of: ts)) else { return nil }
         var t = Tally()
-        t.ratings = 1; t.ratingSum = r.score; t.goodRatings = r.score >= 4 ? 1 : 0
+        t.ratings = 1; t.ratingSum = score; t.goodRatings = score >= 4 ? 1 : 0
         return t
     }
 
-    func ticketTally(_ tk: Ticket, period: Period, asOf: Instant?) -> Tally? {
+    func ticketTally(_ tk: TicketRow, period: Period, asOf: Instant?) -> Tally? {
         if let t = asOf, tk.openedAt > t { return nil }
         guard period.contains(day: config.zone.dayNumber(of: tk.openedAt)) else { return nil }
         var t = Tally()
@@ -66,17 +69,14 @@ public struct ScoringEngine: Sendable {
         t.errorTickets = tk.status == .error ? 1 : 0
         if tk.status == .resolved {
             t.resolvedTickets = 1
-            if let c = tk.closedAt { t.handleSumMs = c - tk.openedAt; t.handleCount = 1 }
+            if let c = tk.closed { t.handleSumMs = c - tk.openedAt; t.handleCount = 1 }
         }
         return t
     }
 
     func addRatingsAndTickets(_ book: RecordBook, to totals: inout AgentTotals, period: Period, asOf: Instant?) {
-        for r in book.ratings { totals.add(ratingTally(r, period: period, asOf: asOf), agent: book.agentIDs.find(r.agent)!) }
-        for id in book.ticketOrder {
-            let t = book.tickets[id]!
-            totals.add(ticketTally(t, period: period, asOf: asOf), agent: book.agentIDs.find(t.agent)!)
-        }
+        for r in book.ratingRows { totals.add(ratingTally(ts: r.ts, score: Int(r.score), period: period, asOf: asOf), agent: r.agent) }
+        for t in book.ticketRows { totals.add(ticketTally(t, period: period, asOf: asOf), agent: t.agent) }
     }
 
     func assemble(book: RecordBook, totals: AgentTotals, period: Period, rule: AttributionRule, asOf: Instant?) -> Report {
@@ -126,13 +126,21 @@ struct AgentTotals: Sendable {
     }
 
     mutating func add(_ c: BuyerContribution, sign: Int = 1) {
-        for (agent, t) in c.agents {
-            let i = slot(agent)
-            if sign > 0 { byAgent[i] += t } else { byAgent[i] -= t }
+        c.agents.withUnsafeBufferPointer { entries in
+            for k in entries.indices {
+                let i = slot(entries[k].agent)
+                if sign > 0 { byAgent[i] += entries[k].tally } else { byAgent[i] -= entries[k].tally }
+            }
         }
         teamPaidBuyers += sign * c.teamPaidBuyer
         silentSalesFen += Fen(sign) * c.silentSalesFen
         silentOrders += sign * c.silentOrders
+    }
+
+    /// Takes `old` out of the totals and puts `new` in.
+    mutating func replace(_ old: BuyerContribution, with new: BuyerContribution) {
+        add(old, sign: -1)
+        add(new)
     }
 
     mutating func add(_ t: Tally?, agent: Int32, sign: Int = 1) {
@@ -147,11 +155,15 @@ extension RecordBook {
     public func span(zone: ShopTimeZone) -> Period? {
         var lo = Int64.max, hi = Int64.min
         func see(_ t: Instant) { lo = min(lo, t); hi = max(hi, t) }
-        forEachMessage { see($0.ts) }
-        for o in orders.values { see(o.createdAt); if let p = o.paidAt { see(p) } }
-        forEachRefund { see($0.refundedAt) }
-        for r in ratings { see(r.ts) }
-        for t in tickets.values { see(t.openedAt) }
+        for b in 0..<Int32(buyerIDCount) { for m in packedMessages(ofBuyerID: b) { see(m.ts) } }
+        for o in 0..<Int32(orderStore.rows.count) where orderStore.hasRow(o) {
+            let row = orderStore.rows[Int(o)]
+            see(row.createdAt)
+            if let p = row.paid { see(p) }
+        }
+        for r in orderStore.refunds { see(r.refundedAt) }
+        for r in ratingRows { see(r.ts) }
+        for t in ticketRows { see(t.openedAt) }
         guard lo <= hi else { return nil }
         return Period(from: zone.day(of: lo), to: zone.day(of: hi).adding(days: 1))
     }

@@ -9,6 +9,9 @@ public struct ShopTimeZone: Sendable, Equatable {
     /// Transition instants (ms, ascending) and the offset (ms) in force from each one on.
     private let starts: [Instant]
     private let offsets: [Int64]
+    /// The last transition and the offset in force since (for most instants, the answer).
+    private let lastStart: Instant
+    private let lastOffset: Int64
 
     public static let shanghai = ShopTimeZone(identifier: "Asia/Shanghai")!
 
@@ -33,6 +36,8 @@ public struct ShopTimeZone: Sendable, Equatable {
         if now != offsets.last! { starts.append(4_102_444_800_000); offsets.append(now) }
         self.starts = starts
         self.offsets = offsets
+        lastStart = starts.last!
+        lastOffset = offsets.last!
     }
 
     /// A fixed offset from UTC, in seconds (used by tests and for `Z`-only data).
@@ -40,11 +45,13 @@ public struct ShopTimeZone: Sendable, Equatable {
         identifier = "UTC\(fixedOffsetSeconds >= 0 ? "+" : "-")\(abs(fixedOffsetSeconds) / 3600)"
         starts = [Int64.min]
         offsets = [Int64(fixedOffsetSeconds) * 1000]
+        lastStart = Int64.min
+        lastOffset = offsets[0]
     }
 
     /// Offset from UTC in ms at an instant.
     @inline(__always) public func offset(at t: Instant) -> Int64 {
-        if starts.count == 1 { return offsets[0] }
+        if t >= lastStart { return lastOffset }
         var lo = 0, hi = starts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2
@@ -62,6 +69,16 @@ public struct ShopTimeZone: Sendable, Equatable {
     /// The shop-local day number (days since 1970-01-01) of an instant.
     @inline(__always) public func dayNumber(of t: Instant) -> Int {
         Int(floorDiv(local(t), 86_400_000))
+    }
+
+    /// The shop-local day number of `t` and a span of instants around it, `[start, end)`,
+    /// all on that day: the whole day where the offset is constant, else just `t`. A walk
+    /// through instants in time order needs a division only when one leaves the span.
+    @inline(__always) public func dayRange(of t: Instant) -> (day: Int, start: Instant, end: Instant) {
+        let day = dayNumber(of: t)
+        guard t >= lastStart else { return (day, t, t + 1) }
+        let start = max(Int64(day) * 86_400_000 - lastOffset, lastStart)
+        return (day, start, Int64(day + 1) * 86_400_000 - lastOffset)
     }
 
     /// The shop-local hour (0–23) of an instant.

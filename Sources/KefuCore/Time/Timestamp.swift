@@ -9,6 +9,44 @@ public enum Timestamp {
 
     /// Byte-level parser; `bytes` is the UTF-8 of one field.
     public static func parse(bytes b: UnsafeBufferPointer<UInt8>, zone: ShopTimeZone) -> Instant? {
+        if let t = parseFixedWidth(b, zone: zone) { return t }
+        return parseAnyForm(b, zone: zone)
+    }
+
+    /// The forms exports write, at fixed positions and without a loop: `YYYY-MM-DDTHH:MM:SS`
+    /// (or a space for the `T`), then nothing, `Z` or `±HH:MM`. nil when the text is not in
+    /// one of them (or not valid), for `parseAnyForm` to judge.
+    @inline(__always) static func parseFixedWidth(_ b: UnsafeBufferPointer<UInt8>, zone: ShopTimeZone) -> Instant? {
+        let n = b.count
+        guard n == 19 || n == 20 || n == 25, b[4] == 0x2D, b[7] == 0x2D, b[10] == 0x54 || b[10] == 0x20,
+              b[13] == 0x3A, b[16] == 0x3A else { return nil }
+        @inline(__always) func digit(_ i: Int) -> Int { Int(b[i] &- 0x30) } // above 9 unless a digit
+        let (y0, y1, y2, y3) = (digit(0), digit(1), digit(2), digit(3))
+        let (mo0, mo1, d0, d1) = (digit(5), digit(6), digit(8), digit(9))
+        let (h0, h1, mi0, mi1, s0, s1) = (digit(11), digit(12), digit(14), digit(15), digit(17), digit(18))
+        guard y0 < 10, y1 < 10, y2 < 10, y3 < 10, mo0 < 10, mo1 < 10, d0 < 10, d1 < 10,
+              h0 < 10, h1 < 10, mi0 < 10, mi1 < 10, s0 < 10, s1 < 10 else { return nil }
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+        let month = mo0 * 10 + mo1, day = d0 * 10 + d1
+        let hour = h0 * 10 + h1, minute = mi0 * 10 + mi1, second = s0 * 10 + s1
+        guard month >= 1, month <= 12, day >= 1, day <= LocalDate.daysIn(year: year, month: month),
+              hour <= 23, minute <= 59, second <= 60 else { return nil }
+        let wall = (Int64(LocalDate.daysFromCivil(year, month, day)) * 86_400 + Int64(hour * 3600 + minute * 60 + second)) * 1000
+        switch n {
+        case 19: return zone.instant(fromLocal: wall)
+        case 20: return b[19] == 0x5A || b[19] == 0x7A ? wall : nil
+        default:
+            guard b[19] == 0x2B || b[19] == 0x2D, b[22] == 0x3A else { return nil }
+            let (oh0, oh1, om0, om1) = (digit(20), digit(21), digit(23), digit(24))
+            guard oh0 < 10, oh1 < 10, om0 < 10, om1 < 10 else { return nil }
+            let oh = oh0 * 10 + oh1, om = om0 * 10 + om1
+            guard oh <= 18, om <= 59 else { return nil }
+            return wall - (b[19] == 0x2D ? -1 : 1) * Int64(oh * 3600 + om * 60) * 1000
+        }
+    }
+
+    /// Every form of SPEC §1, one byte at a time.
+    static func parseAnyForm(_ b: UnsafeBufferPointer<UInt8>, zone: ShopTimeZone) -> Instant? {
         var i = 0
         let n = b.count
         // Trim spaces.
@@ -106,16 +144,24 @@ public enum Timestamp {
 public enum Yuan {
     /// Fen for a non-negative yuan amount with at most 2 decimals; nil otherwise.
     public static func fen(_ text: some StringProtocol) -> Fen? {
+        var s = String(text)
+        return s.withUTF8 { fen(bytes: $0) }
+    }
+
+    /// Fen for the UTF-8 bytes of an amount (see `fen(_:)`): spaces around it and a leading `+`
+    /// are allowed, and `,` separates thousands before the decimal point.
+    public static func fen(bytes b: UnsafeBufferPointer<UInt8>) -> Fen? {
+        var lo = 0, hi = b.count
+        while lo < hi, b[lo] == 0x20 { lo += 1 }
+        while hi > lo, b[hi - 1] == 0x20 { hi -= 1 }
+        if lo < hi, b[lo] == 0x2B { lo += 1 }
         var whole: Int64 = 0
         var frac: Int64 = 0
         var fracDigits = 0
         var seenDot = false
         var seenDigit = false
-        var chars = Substring(text)
-        while chars.first == " " { chars.removeFirst() }
-        while chars.last == " " { chars.removeLast() }
-        if chars.first == "+" { chars.removeFirst() }
-        for ch in chars.utf8 {
+        for k in lo..<hi {
+            let ch = b[k]
             if ch == 0x2E {
                 guard !seenDot else { return nil }
                 seenDot = true

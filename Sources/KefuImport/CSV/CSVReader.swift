@@ -3,7 +3,8 @@
 /// starts on. Records whose fields are all empty (blank lines, Excel's `,,,,` rows) are skipped.
 ///
 /// Fields are kept as byte ranges into the buffer and turned into strings only when asked for,
-/// so unused columns (long chat texts) cost a scan and nothing more.
+/// so unused columns (long chat texts) cost a scan and nothing more. Over a `TextSource` the
+/// reader holds one chunk of the file at a time (plus the record that straddles two chunks).
 public struct CSVReader {
     /// A field's bytes, and whether it holds doubled quotes to collapse.
     struct Span {
@@ -18,10 +19,16 @@ public struct CSVReader {
         public var reason: String
     }
 
-    private let bytes: [UInt8]
+    /// The longest record read from a streamed file: a longer one is taken for a quote that is
+    /// never closed, so a broken file never makes the reader hold all of it.
+    static let maxRecordBytes = 64 << 20
+
+    private var bytes: [UInt8]
     private var position = 0
     private var nextLine = 1
     private var spans: [Span] = []
+    /// Where more text comes from; nil once there is no more.
+    private var source: TextSource?
 
     /// The line the current record starts on.
     public private(set) var line = 0
@@ -31,6 +38,14 @@ public struct CSVReader {
     /// A reader over UTF-8 text (no BOM).
     public init(utf8 bytes: [UInt8]) {
         self.bytes = bytes
+        spans.reserveCapacity(16)
+    }
+
+    /// A reader over a file's text, read chunk by chunk.
+    init(source: TextSource) {
+        bytes = []
+        bytes.reserveCapacity(2 * ChunkedFile.defaultChunkSize)
+        self.source = source
         spans.reserveCapacity(16)
     }
 
@@ -63,18 +78,103 @@ public struct CSVReader {
         }
     }
 
+    /// Where field `i`'s raw bytes lie in `withBuffer`'s buffer (an empty range when the record
+    /// has fewer fields); nil when the field holds doubled quotes, whose bytes are not its text.
+    func rawRange(_ i: Int) -> Range<Int>? {
+        guard i < spans.count else { return 0..<0 }
+        let s = spans[i]
+        return s.escaped ? nil : s.start..<s.end
+    }
+
+    /// Calls `body` with the buffer that `rawRange` points into.
+    func withBuffer<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withUnsafeBufferPointer(body)
+    }
+
     /// All fields of the current record.
     public var fields: [String] { (0..<spans.count).map { field($0)! } }
 
+    /// The first comma, LF or CR at or after `i` (or the end), looking at eight bytes at a
+    /// time: a byte equals one of them when XOR with it leaves a zero byte, which
+    /// `(x - 0x01…01) & ~x & 0x80…80` flags.
+    @inline(__always) static func delimiter(in b: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var i = i
+        let n = b.count
+        if let base = b.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let v = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                let comma = v ^ (ones &* 0x2C), lf = v ^ (ones &* 0x0A), cr = v ^ (ones &* 0x0D)
+                let hit = ((comma &- ones) & ~comma | (lf &- ones) & ~lf | (cr &- ones) & ~cr) & highs
+                if hit != 0 { return i + hit.trailingZeroBitCount / 8 }
+                i += 8
+            }
+        }
+        while i < n {
+            let c = b[i]
+            if c == 0x2C || c == 0x0A || c == 0x0D { return i }
+            i += 1
+        }
+        return n
+    }
+
+    /// How reading one record from the buffer ended.
+    private enum Step {
+        case record
+        case needMore
+        case malformed(Malformed)
+    }
+
     private mutating func readRecord() throws(Malformed) -> Bool {
-        spans.removeAll(keepingCapacity: true)
-        problem = nil
+        while true {
+            spans.removeAll(keepingCapacity: true)
+            problem = nil
+            if position >= bytes.count, !refill() { return false }
+            switch scanRecord(final: source == nil) {
+            case .record: return true
+            case .malformed(let e):
+                position = bytes.count
+                source = nil
+                throw e
+            case .needMore:
+                if bytes.count - position > CSVReader.maxRecordBytes {
+                    position = bytes.count
+                    source = nil
+                    throw Malformed(line: nextLine, reason: "a record runs over 64 MiB (is a quoted field never closed?)")
+                }
+                _ = refill()
+            }
+        }
+    }
+
+    /// Moves the unread bytes to the front and appends the next chunk; false when none came
+    /// (the source is then dropped, so the rest of the buffer is the end of the text).
+    private mutating func refill() -> Bool {
+        guard let src = source else { return false }
+        if position > 0 {
+            bytes.removeSubrange(0..<position)
+            position = 0
+        }
+        if src.read(appendingTo: &bytes) == 0 {
+            source = nil
+            return false
+        }
+        return true
+    }
+
+    /// Reads one record at `position`. Unless `final`, a record that reaches the end of the
+    /// buffer before its line break may continue in the next chunk: nothing is consumed.
+    private mutating func scanRecord(final: Bool) -> Step {
         let n = bytes.count
-        guard position < n else { return false }
-        line = nextLine
+        let startLine = nextLine
+        line = startLine
         var pos = position
         var lines = nextLine
-        let result: Result<Void, Malformed> = bytes.withUnsafeBufferPointer { b in
+        var spans = self.spans
+        self.spans = []
+        var problem: String? = nil
+        let step: Step = bytes.withUnsafeBufferPointer { b in
             while true {
                 if pos < n, b[pos] == 0x22 { // quoted field
                     let start = pos + 1
@@ -85,6 +185,7 @@ public struct CSVReader {
                         let c = b[i]
                         if c == 0x22 {
                             if i + 1 < n, b[i + 1] == 0x22 { escaped = true; i += 2; continue }
+                            if i + 1 >= n, !final { return .needMore } // a doubled quote may straddle the chunks
                             closed = true
                             break
                         }
@@ -92,7 +193,8 @@ public struct CSVReader {
                         i += 1
                     }
                     guard closed else {
-                        return .failure(Malformed(line: line, reason: "a quoted field is never closed"))
+                        if !final { return .needMore }
+                        return .malformed(Malformed(line: startLine, reason: "a quoted field is never closed"))
                     }
                     spans.append(Span(start: start, end: i, escaped: escaped))
                     pos = i + 1
@@ -102,26 +204,42 @@ public struct CSVReader {
                     }
                 } else {
                     let start = pos
-                    while pos < n {
-                        let c = b[pos]
-                        if c == 0x2C || c == 0x0A || c == 0x0D { break }
-                        pos += 1
-                    }
+                    pos = CSVReader.delimiter(in: b, from: pos)
                     spans.append(Span(start: start, end: pos, escaped: false))
                 }
                 // pos is at a delimiter or the end.
-                if pos >= n { break }
+                if pos >= n {
+                    if !final { return .needMore }
+                    break
+                }
                 let c = b[pos]
-                if c == 0x2C { pos += 1; if pos >= n { spans.append(Span(start: n, end: n, escaped: false)); break }; continue }
-                if c == 0x0D { pos += 1; if pos < n, b[pos] == 0x0A { pos += 1 } } else { pos += 1 }
+                if c == 0x2C {
+                    pos += 1
+                    if pos >= n {
+                        if !final { return .needMore }
+                        spans.append(Span(start: n, end: n, escaped: false))
+                        break
+                    }
+                    continue
+                }
+                if c == 0x0D {
+                    pos += 1
+                    if pos >= n, !final { return .needMore } // CR LF may straddle the chunks
+                    if pos < n, b[pos] == 0x0A { pos += 1 }
+                } else {
+                    pos += 1
+                }
                 lines += 1
                 break
             }
-            return .success(())
+            return .record
         }
-        if case .failure(let e) = result { position = n; throw e }
-        position = pos
-        nextLine = lines
-        return true
+        self.spans = spans
+        self.problem = problem
+        if case .record = step {
+            position = pos
+            nextLine = lines
+        }
+        return step
     }
 }

@@ -59,39 +59,20 @@ public enum DataSetLoader {
     }
 
     /// Loads the given files (CSV by name, or JSON Lines), in SPEC order whatever order they are given in.
+    ///
+    /// Each file is streamed: every row is checked and added to the book as it is read, so no
+    /// file's bytes or records are ever held whole. A file with a bad row still has its good
+    /// rows added, but the load then throws and the book is dropped, so nothing of a refused
+    /// load is kept; the remaining files are still read and checked, to list every problem.
     public static func load(files: [String], into book: RecordBook = RecordBook(),
                             options: LoadOptions) throws -> LoadResult {
-        var book = book
-        var summaries: [FileSummary] = []
-        var refused: [ImportIssue] = []
-        var skipped: [ImportIssue] = []
-        for path in loadOrder(files) {
-            let parsed: ParsedFile
-            do { parsed = try RecordFileParser.parse(file: path, zone: options.zone) } catch {
-                refused.append(error)
-                continue
-            }
-            var (good, issues) = checkRefunds(parsed, against: book)
-            issues.sort { $0.line < $1.line }
-            var summary = FileSummary(file: parsed.file)
-            summary.rejected = issues.count
-            if issues.isEmpty || options.skipBadRows {
-                for item in good {
-                    switch book.add(item.record) {
-                    case .stored: summary.stored += 1
-                    case .updated: summary.updated += 1
-                    case .duplicate: summary.duplicates += 1
-                    }
-                }
-                skipped += issues
-            } else {
-                refused += issues
-                good = []
-            }
-            summaries.append(summary)
-        }
-        if !refused.isEmpty { throw ImportFailure(issues: refused) }
-        return LoadResult(book: book, files: summaries, skipped: skipped, unknownAgents: unknownAgents(in: book))
+        let ordered = loadOrder(files)
+        var session = LoadSession(book: book, options: options, files: ordered)
+        for path in ordered { session.load(path) }
+        session.finish()
+        if !session.refused.isEmpty { throw ImportFailure(issues: session.refused) }
+        return LoadResult(book: session.book, files: session.summaries, skipped: session.skipped,
+                          unknownAgents: unknownAgents(in: session.book))
     }
 
     /// Parses one file with no book (see `RecordFileParser.parse`).
@@ -110,49 +91,6 @@ public enum DataSetLoader {
             let (ra, rb) = (rank(a), rank(b))
             return ra != rb ? ra < rb : a.utf8.lexicographicallyPrecedes(b.utf8)
         }
-    }
-
-    /// Splits a file's records into those that may be added and the refunds that would take
-    /// their order's refunds above its amount, counting the book, the file's earlier refunds,
-    /// and (for JSON Lines) orders that appear earlier in the same file.
-    static func checkRefunds(_ parsed: ParsedFile, against book: RecordBook) -> (good: [LineRecord], issues: [ImportIssue]) {
-        var good: [LineRecord] = []
-        good.reserveCapacity(parsed.records.count)
-        var issues = parsed.issues
-        var fileOrderAmounts: [String: Fen] = [:]
-        var fileRefundTotals: [String: Fen] = [:]
-        var fileRefundKeys: Set<FileRefundKey> = []
-        for item in parsed.records {
-            switch item.record {
-            case .order(let o):
-                fileOrderAmounts[o.id] = o.amount
-            case .refund(let r):
-                let key = FileRefundKey(orderID: r.orderID, refundedAt: r.refundedAt)
-                let stored = book.refunds(ofOrder: r.orderID)
-                if fileRefundKeys.contains(key) || stored.contains(where: { $0.refundedAt == r.refundedAt }) { break }
-                guard let amount = fileOrderAmounts[r.orderID] ?? book.orders[r.orderID]?.amount else {
-                    fileRefundKeys.insert(key)
-                    break
-                }
-                let total = stored.reduce(0) { $0 + $1.amount } + fileRefundTotals[r.orderID, default: 0] + r.amount
-                if total > amount {
-                    issues.append(ImportIssue(file: parsed.file, line: item.line,
-                                              reason: "refunds of order \(r.orderID) total \(Yuan.format(total)), above its amount \(Yuan.format(amount))"))
-                    continue
-                }
-                fileRefundKeys.insert(key)
-                fileRefundTotals[r.orderID, default: 0] += r.amount
-            default:
-                break
-            }
-            good.append(item)
-        }
-        return (good, issues)
-    }
-
-    private struct FileRefundKey: Hashable {
-        var orderID: String
-        var refundedAt: Instant
     }
 
     /// Agents named by messages, ratings, tickets, QA points or shifts but absent from `agents.csv`.

@@ -3,6 +3,13 @@ import KefuCore
 /// The fields of one row or JSON line, by column. nil: the column or key is absent.
 protocol FieldSource {
     func raw(_ column: Column) -> String?
+    /// Calls `body` with a field's bytes as written, when the source has them (a CSV field
+    /// without doubled quotes; empty when absent); nil otherwise.
+    func withRawBytes<R>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R?
+}
+
+extension FieldSource {
+    func withRawBytes<R>(_ column: Column, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? { nil }
 }
 
 /// Builds a `Record` of a given kind from its fields, under the value rules of SPEC §2.
@@ -26,13 +33,13 @@ enum RecordDecoder {
             let buyer = try row.required(.buyerID)
             let created = try row.instant(.createdAt)
             let paid = try row.optionalInstant(.paidAt)
-            let amount = try ValueParsers.fen(row.required(.amount), column: .amount)
+            let amount = try row.fen(.amount)
             let items = try ValueParsers.positiveInt(row.required(.items), column: .items)
             return .order(Order(id: id, buyer: buyer, createdAt: created, paidAt: paid, amount: amount, items: items))
         case .refund:
             let id = try row.required(.orderID)
             let at = try row.instant(.refundedAt)
-            let amount = try ValueParsers.fen(row.required(.amount), column: .amount)
+            let amount = try row.fen(.amount)
             return .refund(Refund(orderID: id, refundedAt: at, amount: amount))
         case .rating:
             let ts = try row.instant(.ts)
@@ -79,13 +86,23 @@ enum RecordDecoder {
             return v
         }
 
+        // Instants and amounts are read from the field's bytes when they parse as written;
+        // otherwise from the trimmed text, which gives the same value or the error to report.
+
         func instant(_ c: Column) throws(RowError) -> Instant {
-            try ValueParsers.instant(required(c), column: c, zone: zone)
+            if let t = fields.withRawBytes(c, { Timestamp.parse(bytes: $0, zone: zone) }) ?? nil { return t }
+            return try ValueParsers.instant(required(c), column: c, zone: zone)
         }
 
         func optionalInstant(_ c: Column) throws(RowError) -> Instant? {
+            if let t = fields.withRawBytes(c, { Timestamp.parse(bytes: $0, zone: zone) }) ?? nil { return t }
             guard let v = optional(c) else { return nil }
             return try ValueParsers.instant(v, column: c, zone: zone)
+        }
+
+        func fen(_ c: Column) throws(RowError) -> Fen {
+            if let f = fields.withRawBytes(c, { Yuan.fen(bytes: $0) }) ?? nil { return f }
+            return try ValueParsers.fen(required(c), column: c)
         }
     }
 }

@@ -29,36 +29,77 @@ public enum TextDecoding {
 
     /// Whether the bytes are well-formed UTF-8 (no overlongs, surrogates or values above U+10FFFF).
     public static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { b in
-            let n = b.count
-            var i = 0
-            while i < n {
-                let c = b[i]
-                if c < 0x80 { i += 1; continue }
-                let need: Int
-                var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-                switch c {
-                case 0xC2...0xDF: need = 1
-                case 0xE0: need = 2; lo = 0xA0
-                case 0xE1...0xEC, 0xEE...0xEF: need = 2
-                case 0xED: need = 2; hi = 0x9F
-                case 0xF0: need = 3; lo = 0x90
-                case 0xF1...0xF3: need = 3
-                case 0xF4: need = 3; hi = 0x8F
-                default: return false
-                }
-                guard i + need < n else { return false }
-                let c1 = b[i + 1]
-                guard c1 >= lo, c1 <= hi else { return false }
-                var k = 2
-                while k <= need {
-                    guard b[i + k] & 0xC0 == 0x80 else { return false }
-                    k += 1
-                }
-                i += need + 1
+        bytes.withUnsafeBufferPointer { validPrefix($0) == $0.count }
+    }
+
+    /// The length of the longest prefix made of whole, well-formed UTF-8 sequences, when the
+    /// rest is at most the start of one more (a chunk cut inside a character); nil when the
+    /// bytes hold a malformed sequence.
+    static func validPrefix(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
+        let n = b.count
+        guard n > 0 else { return 0 }
+        let base = UnsafeRawPointer(b.baseAddress!)
+        var i = 0
+        while i < n {
+            // ASCII runs, eight bytes at a time.
+            while i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+            guard i < n else { break }
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            let need: Int
+            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return nil
             }
-            return true
+            // Check what is there; a sequence cut by the end of the bytes is left for the next chunk.
+            let have = min(need, n - 1 - i)
+            if have >= 1 {
+                let c1 = b[i + 1]
+                guard c1 >= lo, c1 <= hi else { return nil }
+            }
+            var k = 2
+            while k <= have {
+                guard b[i + k] & 0xC0 == 0x80 else { return nil }
+                k += 1
+            }
+            if have < need { return i }
+            i += need + 1
         }
+        return n
+    }
+
+    /// The encoding of a file, read in chunks: UTF-8 with a BOM, UTF-8, or else GB18030 (whose
+    /// decoding is then the caller's: `gb18030ToUTF8` of the whole file).
+    static func detect(_ file: ChunkedFile) throws(Failure) -> Encoding {
+        var buffer: [UInt8] = []
+        var isBOM: Bool? = nil
+        var valid = true
+        var carry = 0
+        buffer.reserveCapacity(file.chunkSize + 4)
+        while valid {
+            buffer.removeFirst(buffer.count - carry)
+            guard file.read(appendingTo: &buffer) > 0 else { break }
+            if isBOM == nil {
+                guard buffer.count >= 3 || file.atEnd else { carry = buffer.count; continue } // tiny chunks
+                isBOM = buffer.starts(with: [0xEF, 0xBB, 0xBF])
+            }
+            guard let ok = buffer.withUnsafeBufferPointer({ validPrefix($0) }) else { valid = false; break }
+            carry = buffer.count - ok
+        }
+        if file.failed { throw Failure(reason: "cannot be read") }
+        if valid, carry > 0 { valid = false } // the file ends inside a character
+        if isBOM == true {
+            guard valid else { throw Failure(reason: "starts with a UTF-8 BOM but is not valid UTF-8") }
+            return .utf8BOM
+        }
+        return valid ? .utf8 : .gb18030
     }
 
     /// Decodes GB18030 (a superset of GBK and GB2312) with iconv.

@@ -1,4 +1,7 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import KefuCore
 import KefuImport
@@ -55,6 +58,7 @@ struct SourceOptions: ParsableArguments {
 
     /// Reads a data set folder, printing skipped rows and agents missing from agents.csv to stderr.
     private func loadDataSet(_ data: String, config: KefuConfig) throws -> RecordBook {
+        returnLargeBlocksToTheSystem()
         let result: LoadResult
         do {
             result = try DataSetLoader.load(directory: data, options: LoadOptions(zone: config.zone, skipBadRows: skipBadRows))
@@ -67,4 +71,18 @@ struct SourceOptions: ParsableArguments {
         }
         return result.book
     }
+}
+
+/// Has glibc's malloc serve every block of 128 KiB or more with its own mapping, given back to
+/// the system when freed. By default the threshold rises (up to 32 MiB) as large blocks are
+/// freed, and the arrays a load grows by doubling then leave their old buffers in the heap,
+/// still resident: about 30 MB at 10 million messages (docs/benchmarks.md).
+/// (`mallopt` is looked up at run time: Swift's Glibc module does not import <malloc.h>.)
+private func returnLargeBlocksToTheSystem() {
+    #if canImport(Glibc)
+    typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+    let mmapThreshold: Int32 = -3 // M_MMAP_THRESHOLD in <malloc.h>
+    guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+    _ = unsafeBitCast(symbol, to: Mallopt.self)(mmapThreshold, 128 * 1024)
+    #endif
 }
