@@ -173,13 +173,9 @@ public final class SnapshotBuilder: Sendable {
         return report
     }
 
-    /// The orders behind each agent's sales and assists in `report` (agents with neither are skipped).
+    /// The orders behind each agent's sales and assists in `report` (agents with neither are absent).
     private func orders(_ book: RecordBook, report: Report, period: Period, now: Instant) -> [String: [AgentOrder]] {
-        var out: [String: [AgentOrder]] = [:]
-        for a in report.agents where a.tally.paidOrders > 0 || a.tally.assistOrders > 0 {
-            out[a.agentID] = engine.orders(of: a.agentID, in: book, period: period, rule: report.rule, asOf: now)
-        }
-        return out
+        engine.ordersByAgent(in: book, period: period, rule: report.rule, asOf: now)
     }
 
     /// Today's staffing plan with the default service goal (80% within 30 s, 3 chats, 30%
