@@ -22,7 +22,21 @@ public enum DisplayWidth {
     }
 
     /// Columns a string occupies.
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    public static func of(_ text: String) -> Int {
+        if let w = asciiWidth(text) { return w }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    /// The width of a string of printable ASCII (one column a byte), without measuring each
+    /// character; nil when the string has any other byte.
+    @inline(__always) static func asciiWidth(_ text: String) -> Int? {
+        var count = 0
+        for b in text.utf8 {
+            guard b >= 0x20 && b < 0x7F else { return nil }
+            count += 1
+        }
+        return count
+    }
 
     /// The longest prefix of `text` that fits in `columns`, and its width.
     public static func prefix(_ text: String, fitting columns: Int) -> (text: String, width: Int) {

@@ -45,6 +45,7 @@ public struct Frame: Sendable, Equatable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let edge = min(limit ?? width, width)
+        if DisplayWidth.asciiWidth(text) != nil { return putASCII(text, x: x, y: y, edge: edge, style: style) }
         var col = x
         for ch in text {
             let w = DisplayWidth.of(ch)
@@ -66,6 +67,47 @@ public struct Frame: Sendable, Equatable {
             col += w
         }
         return col
+    }
+
+    /// `put` for printable ASCII: a column a byte, no character measured.
+    private mutating func putASCII(_ text: String, x: Int, y: Int, edge: Int, style: Style) -> Int {
+        var col = x
+        for b in text.utf8 {
+            if col >= edge { break }
+            if col >= 0 {
+                clearWide(at: col, y: y)
+                self[col, y] = Cell(Character(Unicode.Scalar(b)), style: style)
+            }
+            col += 1
+        }
+        return col
+    }
+
+    /// Writes `text` fitted to `columns` (clipped with `…`, padded with spaces on the right, or
+    /// on the left with `alignRight`), as `put(DisplayWidth.fit(text, columns, alignRight:))`
+    /// would, without building the padded string.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, columns: Int, alignRight: Bool, style: Style, limit: Int? = nil) -> Int {
+        guard columns > 0, y >= 0, y < height else { return x }
+        let w = DisplayWidth.of(text)
+        guard w <= columns else { return put(DisplayWidth.fit(text, columns, alignRight: alignRight), x: x, y: y, style: style, limit: limit) }
+        let pad = columns - w
+        let edge = min(limit ?? width, width)
+        var col = x
+        if alignRight { col = putSpaces(pad, x: col, y: y, edge: edge, style: style) }
+        col = put(text, x: col, y: y, style: style, limit: limit)
+        if !alignRight { col = putSpaces(pad, x: col, y: y, edge: edge, style: style) }
+        return col
+    }
+
+    /// `n` spaces from `x`, clipped at `edge`; returns what `put` of them would.
+    private mutating func putSpaces(_ n: Int, x: Int, y: Int, edge: Int, style: Style) -> Int {
+        guard x < edge else { return x }
+        for col in max(0, x)..<max(0, min(x + n, edge)) {
+            clearWide(at: col, y: y)
+            self[col, y] = Cell(" ", style: style)
+        }
+        return min(x + n, edge)
     }
 
     /// Fills a rectangle with a character in `style`.
