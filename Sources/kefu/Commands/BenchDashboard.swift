@@ -11,34 +11,63 @@ struct DashboardBenchOptions: ParsableArguments {
     @Option(name: .customLong("frame-scale"), help: "Buyer traffic multiplier of the dashboard's data set.")
     var scale: Double = 1
 
+    @Option(name: .customLong("frame-days"), help: "Days of the dashboard's data set, the last one 双11 (2026-11-11) up to 20:00.")
+    var days: Int = 3
+
+    @Option(name: .customLong("frame-ticks"), help: "Refreshes timed after the cold start, each with the next second of records.")
+    var ticks: Int = 30
+
     @Flag(name: .customLong("skip-dashboard"), help: "Leave out the dashboard snapshot and frames.")
     var skip = false
 
     func validate() throws {
         guard scale > 0, scale.isFinite else { throw ValidationError("--frame-scale must be a positive number") }
         guard agents >= 1 else { throw ValidationError("--frame-agents must be at least 1") }
+        guard days >= 1 else { throw ValidationError("--frame-days must be at least 1") }
+        guard ticks >= 1 else { throw ValidationError("--frame-ticks must be at least 1") }
     }
 
     /// The data set, for the command's heading.
-    var summary: String { "\(agents) agents, scale \(scale), 3 days to 双11 20:00, 200×60" }
+    var summary: String { "\(agents) agents, scale \(scale), \(days) days to 双11 20:00, \(ticks) ticks of 1 s, 200×60" }
 
-    /// The dashboard at 双11 20:00 over three days of `agents` agents: building the snapshot
-    /// (cold, then with the builder's caches warm) and one frame of each screen at 200×60.
+    /// The dashboard at 双11 20:00 over `days` days of `agents` agents, fed as `kefu demo` feeds
+    /// it (each record when it happens: orders unpaid then paid, tickets open then closed):
+    /// the snapshot from scratch (cold), then `ticks` refreshes each taking in the next second
+    /// of records (adding them to the book and building the snapshot), then one frame of each
+    /// screen at 200×60.
     func rows(config: KefuConfig, seed: UInt64) -> [BenchRow] {
-        let start = LocalDate(year: 2026, month: 11, day: 9)!
-        let generator = SampleGenerator(agents: agents, days: 3, seed: seed, scale: scale, start: start)
+        let day = LocalDate(year: 2026, month: 11, day: 11)!
+        var simulation = LiveSimulation(agents: agents, seed: seed, day: day, historyDays: days - 1, scale: scale, zone: config.zone)
+        var now = config.zone.startOfDay(day) + 20 * 3_600_000
         var book = RecordBook()
-        for r in generator { _ = book.add(r) }
-        let now = config.zone.startOfDay(start.adding(days: 2)) + 20 * 3_600_000
-        let builder = SnapshotBuilder(config: config, shop: "bench")
+        var records: [Record] = []
         var rows: [BenchRow] = []
+        rows.append(BenchRow("dashboard data set: generate", count: nil) { records = simulation.history() + simulation.advance(to: now) })
+        let messages = records.reduce(0) { n, r in if case .message = r { return n + 1 } else { return n } }
+        rows.append(BenchRow("dashboard data set: record book, \(records.count) records (\(messages) messages)", count: records.count) {
+            for r in records { _ = book.add(r) }
+        })
+        records = []
+        let builder = SnapshotBuilder(config: config, shop: "bench")
         var snapshot: DashboardSnapshot?
         rows.append(BenchRow("dashboard snapshot, cold", count: nil) {
-            snapshot = builder.build(book, now: now, rule: .orderFirst)
+            snapshot = builder.build(book, fresh: [], now: now, rule: .orderFirst)
         })
-        rows.append(BenchRow("dashboard snapshot, warm", count: nil) {
-            snapshot = builder.build(book, now: now + 1_000, rule: .orderFirst)
-        })
+        let seconds = (1...ticks).map { now + Int64($0) * 1_000 }
+        let batches = seconds.map { simulation.advance(to: $0) }
+        let perTick = batches.reduce(0) { $0 + $1.count } / ticks
+        var slowest: BenchRow?
+        let all = BenchRow("dashboard tick (\(perTick) records: add + snapshot), mean of \(ticks)", count: nil, targetNs: 50_000_000) {
+            for (t, fresh) in zip(seconds, batches) {
+                let tick = BenchRow("dashboard tick, slowest of \(ticks)", count: nil, targetNs: 50_000_000) {
+                    for r in fresh { _ = book.add(r) }
+                    snapshot = builder.build(book, fresh: fresh, now: t, rule: .orderFirst)
+                }
+                if tick.seconds > (slowest?.seconds ?? -1) { slowest = tick }
+            }
+        }
+        rows.append(all.perRepeat(ticks))
+        rows.append(slowest!.perRepeat(1))
         let repeats = 50
         for screen in Screen.allCases {
             var state = AppState(language: .zh, rule: .orderFirst, snapshot: snapshot)

@@ -1,0 +1,114 @@
+/// A period's report as of an instant that only moves forward, over a book that only grows:
+/// the dashboard's "today so far", "yesterday by this time" and "the month to date".
+///
+/// It keeps each buyer's contribution (SPEC §3 and §5 figures never look beyond one buyer) as
+/// of the cut, read from the shared book (no copy of it). When the cut moves, only the buyers
+/// with a record stamped in between are scored again; a batch of new records scores again only
+/// its buyers; ratings and tickets are added or replaced one by one. At every step `report`
+/// equals `ScoringEngine.report(book, period:, rule:, asOf: cut)`.
+public struct CutReport: Sendable {
+    public let period: Period
+    public let rule: AttributionRule
+    private let engine: ScoringEngine
+    private var feed: CutFeed
+    private var contributions: [Int32: BuyerContribution] = [:]
+    private var totals = AgentTotals()
+    private var ticketTallies: [String: (agent: Int32, tally: Tally)] = [:]
+    private var cached: Report?
+
+    /// The instant the report is as of.
+    public var cut: Instant { feed.cut }
+
+    /// The report of `period` under `rule` as of `cut` over `book`; the cut will never pass
+    /// `horizon`. `activity` must describe `book`.
+    public init(config: KefuConfig, book: RecordBook, activity: BuyerActivity, period: Period, rule: AttributionRule,
+                cut: Instant, horizon: Instant) {
+        engine = ScoringEngine(config: config)
+        self.period = period
+        self.rule = rule
+        feed = CutFeed(book: book, activity: activity, cut: cut, horizon: horizon)
+        let since = config.zone.startOfDay(period.from) - config.thresholds.attributionWindowMs
+        guard cut >= config.zone.startOfDay(period.from) else { return } // nothing of the period is visible yet
+        var scorer = BuyerScorer(config: config, period: period, rule: rule, asOf: cut)
+        for b in activity.buyers(since: since, through: cut) { store(scorer.contribution(ofBuyer: b, in: book), of: b) }
+        for (i, r) in book.ratings.enumerated() where r.ts <= cut { addRating(i, book) }
+        for id in book.ticketOrder { replaceTicket(id, book) }
+    }
+
+    /// Moves the cut to `newCut` after `changes` reached `book`.
+    public mutating func advance(_ book: RecordBook, changes: BookChanges, to newCut: Instant) {
+        let step = feed.step(changes, to: newCut)
+        if changes.agents { cached = nil }
+        guard !step.buyers.isEmpty || !step.ratings.isEmpty || !step.tickets.isEmpty else { return }
+        var scorer = BuyerScorer(config: engine.config, period: period, rule: rule, asOf: cut)
+        for b in step.buyers { store(scorer.contribution(ofBuyer: b, in: book), of: b) }
+        for i in step.ratings { addRating(i, book) }
+        for id in step.tickets { replaceTicket(id, book) }
+    }
+
+    /// Counts the reports computed: a new version means figures that may differ from the last.
+    public private(set) var version = 0
+
+    /// The report as of the cut (its figures computed again only after something changed).
+    public mutating func report(_ book: RecordBook) -> Report {
+        if var r = cached {
+            r.asOf = cut
+            cached = r
+            return r
+        }
+        let r = engine.assemble(book: book, totals: totals, period: period, rule: rule, asOf: cut)
+        cached = r
+        version += 1
+        return r
+    }
+
+    /// The team's figures as of the cut (`report(book).team.tally`, without scoring anyone).
+    public var teamTally: Tally {
+        var t = Tally()
+        for n in totals.agentsWithFigures { t += totals[n] }
+        t.paidBuyers = totals.teamPaidBuyers
+        return t
+    }
+
+    private mutating func store(_ new: BuyerContribution, of b: Int32) {
+        let old = contributions[b]
+        if let old, old == new { return }
+        if let old { totals.add(old, sign: -1) }
+        let isEmpty = new.agents.isEmpty && new.teamPaidBuyer == 0 && new.silentOrders == 0
+        contributions[b] = isEmpty ? nil : new
+        totals.add(new)
+        if old != nil || !isEmpty { cached = nil }
+    }
+
+    private mutating func addRating(_ i: Int, _ book: RecordBook) {
+        let r = book.ratings[i]
+        guard let t = engine.ratingTally(r, period: period, asOf: cut) else { return }
+        totals.add(t, agent: book.agentIDs.find(r.agent)!)
+        cached = nil
+    }
+
+    private mutating func replaceTicket(_ id: String, _ book: RecordBook) {
+        let old = ticketTallies.removeValue(forKey: id)
+        if let old { totals.add(old.tally, agent: old.agent, sign: -1); cached = nil }
+        guard let ticket = book.tickets[id], let t = engine.ticketTally(ticket, period: period, asOf: cut) else { return }
+        let agent = book.agentIDs.find(ticket.agent)!
+        totals.add(t, agent: agent)
+        ticketTallies[id] = (agent, t)
+        cached = nil
+    }
+}
+
+extension ScoringEngine {
+    /// `report(book, period:, rule:)` (everything stored) computed over only the buyers that can
+    /// concern the period, a record in it or in the attribution window before it (`activity`
+    /// of `book`): the same report, without walking the others.
+    public func report(_ book: RecordBook, period: Period, rule: AttributionRule, activity: BuyerActivity) -> Report {
+        var scorer = BuyerScorer(config: config, period: period, rule: rule, asOf: nil)
+        var totals = AgentTotals()
+        let since = config.zone.startOfDay(period.from) - config.thresholds.attributionWindowMs
+        let through = config.zone.startOfDay(period.to) - 1
+        for b in activity.buyers(since: since, through: through) { totals.add(scorer.contribution(ofBuyer: b, in: book)) }
+        addRatingsAndTickets(book, to: &totals, period: period, asOf: nil)
+        return assemble(book: book, totals: totals, period: period, rule: rule, asOf: nil)
+    }
+}
