@@ -15,11 +15,14 @@ struct CutFeed: Sendable {
     init(book: RecordBook, activity: BuyerActivity, cut: Instant, horizon: Instant) {
         self.cut = cut
         self.horizon = horizon
+        var entries: [(Instant, StampTarget)] = []
+        func keep(_ stamp: Instant, _ target: StampTarget) { if stamp > cut && stamp <= horizon { entries.append((stamp, target)) } }
         for b in activity.buyers(after: cut) {
             book.forEachStamp(ofBuyerID: b) { keep($0, .buyer(b)) }
         }
         for (i, r) in book.ratings.enumerated() { keep(r.ts, .rating(i)) }
         for id in book.ticketOrder { keep(book.tickets[id]!.openedAt, .ticket(id)) }
+        queue = StampQueue(entries)
     }
 
     private mutating func keep(_ stamp: Instant, _ target: StampTarget) {
@@ -68,18 +71,58 @@ struct CutStep: Sendable {
     var newest: Instant?
 }
 
-/// Instants with what they reveal, earliest first (a binary min-heap).
+/// Instants with what they reveal, earliest first. Entries are two integers (the target
+/// coded, tickets by a slot in a side table), so moving them costs no reference counting;
+/// the entries given at the start are sorted once and read in order, later ones go to a
+/// binary min-heap.
 struct StampQueue: Sendable {
-    private var heap: [(stamp: Instant, target: StampTarget)] = []
+    private struct Entry: Comparable {
+        var stamp: Instant
+        var code: Int64
+        static func < (a: Entry, b: Entry) -> Bool { a.stamp < b.stamp }
+    }
+    private var run: [Entry] = []
+    private var next = 0
+    private var heap: [Entry] = []
+    private var ticketSlots: [String: Int64] = [:]
+    private var tickets: [String] = []
 
-    var isEmpty: Bool { heap.isEmpty }
+    /// Starts with `entries`, in any order.
+    init(_ entries: [(Instant, StampTarget)] = []) {
+        run.reserveCapacity(entries.count)
+        for (stamp, target) in entries { run.append(Entry(stamp: stamp, code: code(target))) }
+        run.sort()
+    }
+
+    var isEmpty: Bool { next == run.count && heap.isEmpty }
+
+    private mutating func code(_ target: StampTarget) -> Int64 {
+        switch target {
+        case .buyer(let b): return Int64(b) << 2
+        case .rating(let i): return Int64(i) << 2 | 1
+        case .ticket(let id):
+            if let slot = ticketSlots[id] { return slot << 2 | 2 }
+            let slot = Int64(tickets.count)
+            ticketSlots[id] = slot
+            tickets.append(id)
+            return slot << 2 | 2
+        }
+    }
+
+    private func target(_ code: Int64) -> StampTarget {
+        switch code & 3 {
+        case 0: return .buyer(Int32(code >> 2))
+        case 1: return .rating(Int(code >> 2))
+        default: return .ticket(tickets[Int(code >> 2)])
+        }
+    }
 
     mutating func push(_ stamp: Instant, _ target: StampTarget) {
-        heap.append((stamp, target))
+        heap.append(Entry(stamp: stamp, code: code(target)))
         var i = heap.count - 1
         while i > 0 {
             let parent = (i - 1) / 2
-            guard heap[i].stamp < heap[parent].stamp else { break }
+            guard heap[i] < heap[parent] else { break }
             heap.swapAt(i, parent)
             i = parent
         }
@@ -87,21 +130,35 @@ struct StampQueue: Sendable {
 
     /// Removes every entry at or before `cut`, earliest first, handing each to `body`.
     mutating func pop(through cut: Instant, _ body: (Instant, StampTarget) -> Void) {
-        while let top = heap.first, top.stamp <= cut {
-            body(top.stamp, top.target)
-            let last = heap.removeLast()
-            guard !heap.isEmpty else { break }
-            heap[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1, r = l + 1
-                var smallest = i
-                if l < heap.count, heap[l].stamp < heap[smallest].stamp { smallest = l }
-                if r < heap.count, heap[r].stamp < heap[smallest].stamp { smallest = r }
-                if smallest == i { break }
-                heap.swapAt(i, smallest)
-                i = smallest
+        while true {
+            let fromRun = next < run.count && run[next].stamp <= cut
+            let fromHeap = !heap.isEmpty && heap[0].stamp <= cut
+            if fromRun && (!fromHeap || run[next].stamp <= heap[0].stamp) {
+                body(run[next].stamp, target(run[next].code))
+                next += 1
+            } else if fromHeap {
+                body(heap[0].stamp, target(heap[0].code))
+                popHeap()
+            } else {
+                break
             }
+        }
+        if next == run.count, !run.isEmpty { run = []; next = 0 }
+    }
+
+    private mutating func popHeap() {
+        let last = heap.removeLast()
+        guard !heap.isEmpty else { return }
+        heap[0] = last
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var smallest = i
+            if l < heap.count, heap[l] < heap[smallest] { smallest = l }
+            if r < heap.count, heap[r] < heap[smallest] { smallest = r }
+            if smallest == i { break }
+            heap.swapAt(i, smallest)
+            i = smallest
         }
     }
 }

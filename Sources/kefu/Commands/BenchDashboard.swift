@@ -38,19 +38,20 @@ struct DashboardBenchOptions: ParsableArguments {
     func rows(config: KefuConfig, seed: UInt64) -> [BenchRow] {
         let day = LocalDate(year: 2026, month: 11, day: 11)!
         var simulation = LiveSimulation(agents: agents, seed: seed, day: day, historyDays: days - 1, scale: scale, zone: config.zone)
-        var now = config.zone.startOfDay(day) + 20 * 3_600_000
+        let now = config.zone.startOfDay(day) + 20 * 3_600_000
         var book = RecordBook()
-        var records: [Record] = []
+        var records = 0
         var rows: [BenchRow] = []
-        rows.append(BenchRow("dashboard data set: generate", count: nil) { records = simulation.history() + simulation.advance(to: now) })
-        let messages = records.reduce(0) { n, r in if case .message = r { return n + 1 } else { return n } }
-        rows.append(BenchRow("dashboard data set: record book, \(records.count) records (\(messages) messages)", count: records.count) {
-            for r in records { _ = book.add(r) }
+        rows.append(BenchRow("dashboard data set: generate + record book, a day at a time", count: nil) {
+            for d in 0..<days {
+                let end = min(now, config.zone.startOfDay(day.adding(days: d - days + 2)) - 1)
+                for r in simulation.advance(to: end) { _ = book.add(r); records += 1 }
+            }
         })
-        records = []
         let builder = SnapshotBuilder(config: config, shop: "bench")
         var snapshot: DashboardSnapshot?
-        rows.append(BenchRow("dashboard snapshot, cold", count: nil) {
+        rows.append(BenchRow("dashboard snapshot, cold: \(records) records, \(book.messageCount) messages, \(book.buyers.count) buyers",
+                             count: nil) {
             snapshot = builder.build(book, fresh: [], now: now, rule: .orderFirst)
         })
         let seconds = (1...ticks).map { now + Int64($0) * 1_000 }
