@@ -20,7 +20,7 @@ struct OrderLists: Sendable {
         self.month = month
         self.day = day
         for b in activity.buyers(since: config.zone.startOfDay(month.from), through: cut) {
-            let new = engine.orderEntries(ofBuyer: book.buyerIDs[b], in: book, period: month, rule: rule, asOf: cut)
+            let new = engine.orderEntries(ofBuyerID: b, in: book, period: month, rule: rule, asOf: cut)
             guard !new.isEmpty else { continue }
             entries[b] = new
             for e in new {
@@ -36,7 +36,7 @@ struct OrderLists: Sendable {
     mutating func apply(_ step: CutStep, _ book: RecordBook, cut: Instant) {
         for b in step.buyers {
             let old = entries.removeValue(forKey: b) ?? []
-            let new = engine.orderEntries(ofBuyer: book.buyerIDs[b], in: book, period: month, rule: rule, asOf: cut)
+            let new = engine.orderEntries(ofBuyerID: b, in: book, period: month, rule: rule, asOf: cut)
             guard old != new else { if !new.isEmpty { entries[b] = new }; continue }
             for e in old {
                 Self.remove(e, from: &monthOrders)

@@ -54,10 +54,20 @@ extension ScoringEngine {
     /// credited to no one and not assisted is left out. In the order the buyer's orders were stored.
     public func orderEntries(ofBuyer buyer: String, in book: RecordBook, period: Period, rule: AttributionRule,
                              asOf: Instant? = nil) -> [AgentOrderEntry] {
+        orderEntries(buyer, book.orders(ofBuyer: buyer), in: book, period: period, rule: rule, asOf: asOf)
+    }
+
+    /// The same for the book's buyer integer `b`.
+    func orderEntries(ofBuyerID b: Int32, in book: RecordBook, period: Period, rule: AttributionRule, asOf: Instant?) -> [AgentOrderEntry] {
+        orderEntries(book.buyerIDs[b], book.orders(ofBuyerID: b), in: book, period: period, rule: rule, asOf: asOf)
+    }
+
+    private func orderEntries(_ buyer: String, _ orders: [Order], in book: RecordBook, period: Period, rule: AttributionRule,
+                              asOf: Instant?) -> [AgentOrderEntry] {
         let zone = config.zone
         var timeline: AgentMessageTimeline<String>?
         var out: [AgentOrderEntry] = []
-        for var o in book.orders(ofBuyer: buyer) {
+        for var o in orders {
             if let t = asOf {
                 if o.createdAt > t { continue }
                 if let p = o.paidAt, p > t { o.paidAt = nil }

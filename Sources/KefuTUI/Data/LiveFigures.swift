@@ -1,4 +1,6 @@
+import Dispatch
 import KefuCore
+import Synchronization
 
 /// Everything the snapshot builder keeps for one shop-local day: the core's trackers, each
 /// moved forward with every batch of new records and the clock, so a refresh costs what the
@@ -29,30 +31,63 @@ struct LiveFigures {
 
     static let promotions = PromotionCalendar.standard
 
-    /// The figures of `book` as of `now` under `rule`, from scratch.
+    /// The figures of `book` as of `now` under `rule`, from scratch. The parts read the book
+    /// independently, so they are computed side by side on the machine's cores.
     init(config: KefuConfig, book: RecordBook, now: Instant, rule: AttributionRule) {
         let zone = config.zone
+        let day = zone.day(of: now)
         self.config = config
         self.rule = rule
         self.now = now
-        day = zone.day(of: now)
+        self.day = day
         watch = BookWatch(book)
         let activity = watch.activity
         let midnight = zone.startOfDay(day)
         let lastInstant = zone.startOfDay(day.adding(days: 1)) - 1
-        for r in AttributionRule.allCases {
-            var report = CutReport(config: config, book: book, activity: activity, period: Period(from: day, to: day.adding(days: 1)),
-                                   rule: r, cut: midnight - 1, horizon: lastInstant)
-            var ends: [Tally] = []
-            Self.replay(&report, &ends, book, changes: .none, to: now, midnight: midnight)
-            today[r] = report
-            hourEnds[r] = ends
+        let parts = Mutex(ColdParts())
+        // Largest first, so the last part to start is a small one.
+        DispatchQueue.concurrentPerform(iterations: 7) { i in
+            switch i {
+            case 0:
+                let current = DashboardNow(config: config, book: book, activity: activity, now: now, rule: rule, promotions: Self.promotions)
+                parts.withLock { $0.current = current }
+            case 1:
+                let month = CutReport(config: config, book: book, activity: activity, period: day.month.period, rule: rule, cut: now,
+                                      horizon: lastInstant)
+                parts.withLock { $0.month = month }
+            case 2, 3, 4:
+                let r = AttributionRule.allCases[i - 2]
+                var report = CutReport(config: config, book: book, activity: activity, period: Period(from: day, to: day.adding(days: 1)),
+                                       rule: r, cut: midnight - 1, horizon: lastInstant)
+                var ends: [Tally] = []
+                Self.replay(&report, &ends, book, changes: .none, to: now, midnight: midnight)
+                parts.withLock { [report, ends] in $0.today[r] = report; $0.hourEnds[r] = ends }
+            case 5:
+                let yesterday = Self.yesterday(config, book, activity, day: day, rule: rule, now: now)
+                parts.withLock { $0.yesterday = yesterday }
+            default:
+                let previous = ScoringEngine(config: config).report(book, period: day.month.previous.period, rule: rule, activity: activity)
+                parts.withLock { $0.previousMonth = previous }
+            }
         }
-        yesterday = Self.yesterday(config, book, activity, day: day, rule: rule, now: now)
-        month = CutReport(config: config, book: book, activity: activity, period: day.month.period, rule: rule, cut: now, horizon: lastInstant)
-        previousMonth = ScoringEngine(config: config).report(book, period: day.month.previous.period, rule: rule, activity: activity)
-        current = DashboardNow(config: config, book: book, activity: activity, now: now, rule: rule, promotions: Self.promotions)
+        let done = parts.withLock { $0 }
+        today = done.today
+        hourEnds = done.hourEnds
+        yesterday = done.yesterday!
+        month = done.month!
+        previousMonth = done.previousMonth!
+        current = done.current!
         staffing = Self.plan(current.loadProfile, book, day: day)
+    }
+
+    /// The parts of a cold start, as they finish.
+    private struct ColdParts {
+        var today: [AttributionRule: CutReport] = [:]
+        var hourEnds: [AttributionRule: [Tally]] = [:]
+        var yesterday: CutReport?
+        var month: CutReport?
+        var previousMonth: Report?
+        var current: DashboardNow?
     }
 
     /// Whether `now` can be reached from here: the same day, not earlier.
