@@ -10,7 +10,7 @@ enum WarningsScreen {
             + (month ? [TableColumn(l.pick("标记", "Flag"), width: 8, alignRight: false)] : []) + [
          TableColumn(l.pick("岗位", "Role"), width: 5, alignRight: false),
          TableColumn(l.pick("得分", "Score"), width: 6),
-         TableColumn(l.pick("排名", "Rank"), width: 6),
+         TableColumn(l.pick("排名", "Rank"), width: 7),
          TableColumn(l.pick("主要失分项(扣分)", "Costliest items (points lost)"), width: 20, alignRight: false, flexible: true)]
     }
 
