@@ -49,6 +49,17 @@ final class FormatsTests: XCTestCase {
         XCTAssertEqual(Formats.clock(Fixture.now - 14 * 3_600_000, zone: .shanghai), "00:05:12")
     }
 
+    /// Ids sort as UTF-8 bytes: the in-place comparison agrees with the byte sequences'.
+    func testIdsCompareAsUTF8Bytes() {
+        let pieces = ["a", "b", "A", "旗舰店:", "小美", "小", "美", "_", "1", "é", "e\u{301}", ""]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let a = (0..<Int.random(in: 0..<4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let b = (0..<Int.random(in: 0..<4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(utf8Precedes(a, b), a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) < \(b)")
+        }
+    }
+
     func testBuyerIdsAreMasked() {
         XCTAssertEqual(Formats.maskBuyer("tb_8812734523"), "tb_****23")
         XCTAssertEqual(Formats.maskBuyer("wx_buyer_0077"), "wx_****77")

@@ -1,3 +1,4 @@
+import Foundation
 import KefuCore
 
 /// Where a screen's list body sits, shared by `render` (to draw it) and `update` (to page,
@@ -72,7 +73,7 @@ extension AppState {
             case let (x?, y?) where x != y: return descending ? x > y : x < y
             case (nil, _?): return false
             case (_?, nil): return true
-            default: return agents[i].agentID.utf8.lexicographicallyPrecedes(agents[j].agentID.utf8)
+            default: return utf8Precedes(agents[i].agentID, agents[j].agentID)
             }
         }
     }
@@ -97,7 +98,7 @@ extension AppState {
         guard let agents = snapshot?.today[rule].agents else { return [] }
         let sales = agents.map(\.tally.salesFen)
         return agents.indices.filter { agents[$0].isActive && matchesFilter(agents[$0]) }.sorted { i, j in
-            sales[i] != sales[j] ? sales[i] > sales[j] : agents[i].agentID.utf8.lexicographicallyPrecedes(agents[j].agentID.utf8)
+            sales[i] != sales[j] ? sales[i] > sales[j] : utf8Precedes(agents[i].agentID, agents[j].agentID)
         }
     }
 
@@ -124,6 +125,22 @@ extension AppState {
             let rows = warningRows()
             return rows.indices.contains(i) ? rows[i] : nil
         case .heatmap, .agent: return nil
+        }
+    }
+}
+
+/// Whether `a` sorts before `b` as UTF-8 bytes (the order SPEC §4 gives ids), comparing the
+/// bytes in place.
+func utf8Precedes(_ a: String, _ b: String) -> Bool {
+    var a = a, b = b
+    return a.withUTF8 { x in
+        b.withUTF8 { y in
+            let n = min(x.count, y.count)
+            if n > 0 {
+                let c = memcmp(x.baseAddress!, y.baseAddress!, n)
+                if c != 0 { return c < 0 }
+            }
+            return x.count < y.count
         }
     }
 }
