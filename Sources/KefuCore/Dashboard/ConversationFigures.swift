@@ -22,9 +22,15 @@ struct ConversationFigures: Sendable {
     private(set) var heatmap: HeatmapSums
     /// The first instant a conversation must reach to touch the heatmap's days.
     private let heatmapStart: Instant
-    /// What each buyer added: its conversations that reach the heatmap's days (with their
-    /// agents' integers) and its buyer messages' instants in those days.
-    private var added: [Int32: (conversations: [(agent: Int32, conversation: Conversation)], buyerMessages: [Instant])] = [:]
+    /// What each buyer added: its shares of the heatmap's cells, its consults started today
+    /// (agent, local hour) and its answered turns of today (buyers with none are absent).
+    private var added: [Int32: BuyerPart] = [:]
+    private struct BuyerPart: Sendable {
+        var cells: [HeatmapSums.Share] = []
+        var consults: [(agent: Int32, hour: Int)] = []
+        var turns: [(agent: Int32, openedAt: Instant, responseMs: Int64)] = []
+        var isEmpty: Bool { cells.isEmpty && consults.isEmpty && turns.isEmpty }
+    }
     /// Today's consults by agent and local hour, and today's answered turns by agent.
     private var consults: [Int32: [Int]] = [:]
     private var turns: [Int32: [(buyer: Int32, openedAt: Instant, responseMs: Int64)]] = [:]
@@ -47,17 +53,20 @@ struct ConversationFigures: Sendable {
     /// Buyer `b` as of `cut`, replacing what it added before.
     mutating func replace(buyer b: Int32, _ book: RecordBook, cut: Instant, walked: [(agent: Int32, conversation: Conversation)]? = nil,
                           dirtyAgents: inout Set<Int32>) {
-        if let old = added.removeValue(forKey: b) {
-            for (agent, c) in old.conversations { add(c, agent: agent, buyer: b, sign: -1, dirtyAgents: &dirtyAgents) }
-            for t in old.buyerMessages { heatmap.addBuyerMessage(at: t, sign: -1) }
+        if let old = added.removeValue(forKey: b) { apply(old, buyer: b, sign: -1, dirtyAgents: &dirtyAgents) }
+        var part = BuyerPart()
+        for (agent, c) in walked ?? walker.conversations(ofBuyerID: b, in: book, asOf: cut) where c.end >= heatmapStart {
+            heatmap.shares(of: c, agent: agent, into: &part.cells)
+            guard c.day == today else { continue }
+            if c.isConsult { part.consults.append((agent, zone.hour(of: c.start))) }
+            for t in c.turns { if let ms = t.responseMs { part.turns.append((agent, t.openedAt, ms)) } }
         }
-        let all = walked ?? walker.conversations(ofBuyerID: b, in: book, asOf: cut)
-        let kept = all.filter { $0.conversation.end >= heatmapStart }
-        var messages: [Instant] = []
-        for m in book.packedMessages(ofBuyerID: b) where m.isBuyer && m.ts <= cut && m.ts >= heatmapStart { messages.append(m.ts) }
-        for (agent, c) in kept { add(c, agent: agent, buyer: b, sign: 1, dirtyAgents: &dirtyAgents) }
-        for t in messages { heatmap.addBuyerMessage(at: t) }
-        if !kept.isEmpty || !messages.isEmpty { added[b] = (kept, messages) }
+        for m in book.packedMessages(ofBuyerID: b) where m.isBuyer && m.ts <= cut && m.ts >= heatmapStart {
+            heatmap.shareBuyerMessage(at: m.ts, into: &part.cells)
+        }
+        guard !part.isEmpty else { return }
+        apply(part, buyer: b, sign: 1, dirtyAgents: &dirtyAgents)
+        added[b] = part
     }
 
     /// Buyer `b`'s conversations as of `cut`, for callers that walk it anyway.
@@ -65,18 +74,16 @@ struct ConversationFigures: Sendable {
         walker.conversations(ofBuyerID: b, in: book, asOf: asOf, turns: turns)
     }
 
-    private mutating func add(_ c: Conversation, agent: Int32, buyer: Int32, sign: Int, dirtyAgents: inout Set<Int32>) {
-        heatmap.add(c, agent: agent, sign: sign)
-        guard c.day == today else { return }
-        if c.isConsult {
-            consults[agent, default: [Int](repeating: 0, count: 24)][zone.hour(of: c.start)] += sign
+    private mutating func apply(_ part: BuyerPart, buyer: Int32, sign: Int, dirtyAgents: inout Set<Int32>) {
+        heatmap.apply(part.cells, sign: sign)
+        for (agent, hour) in part.consults {
+            consults[agent, default: [Int](repeating: 0, count: 24)][hour] += sign
             dirtyAgents.insert(agent)
         }
-        for t in c.turns {
-            guard let ms = t.responseMs else { continue }
+        for (agent, openedAt, ms) in part.turns {
             if sign > 0 {
-                turns[agent, default: []].append((buyer, t.openedAt, ms))
-            } else if let i = turns[agent]?.firstIndex(where: { $0.buyer == buyer && $0.openedAt == t.openedAt && $0.responseMs == ms }) {
+                turns[agent, default: []].append((buyer, openedAt, ms))
+            } else if let i = turns[agent]?.firstIndex(where: { $0.buyer == buyer && $0.openedAt == openedAt && $0.responseMs == ms }) {
                 turns[agent]!.remove(at: i)
             }
             dirtyAgents.insert(agent)

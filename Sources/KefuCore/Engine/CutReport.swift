@@ -11,7 +11,8 @@ public struct CutReport: Sendable {
     public let rule: AttributionRule
     private let engine: ScoringEngine
     private var feed: CutFeed
-    private var contributions: [Int32: BuyerContribution] = [:]
+    /// Each buyer's contribution as of the cut (none: an empty one), packed.
+    private var contributions: [Int32: PackedContribution] = [:]
     private var totals = AgentTotals()
     private var ticketTallies: [String: (agent: Int32, tally: Tally)] = [:]
     private var cached: Report?
@@ -71,13 +72,14 @@ public struct CutReport: Sendable {
     }
 
     private mutating func store(_ new: BuyerContribution, of b: Int32) {
-        let old = contributions[b]
-        if let old, old == new { return }
-        if let old { totals.add(old, sign: -1) }
         let isEmpty = new.agents.isEmpty && new.teamPaidBuyer == 0 && new.silentOrders == 0
-        contributions[b] = isEmpty ? nil : new
+        let packed = isEmpty ? nil : PackedContribution(new)
+        let old = contributions[b]
+        guard old != packed else { return }
+        if let old { totals.add(old.contribution, sign: -1) }
+        contributions[b] = packed
         totals.add(new)
-        if old != nil || !isEmpty { cached = nil }
+        cached = nil
     }
 
     private mutating func addRating(_ i: Int, _ book: RecordBook) {
@@ -110,5 +112,77 @@ extension ScoringEngine {
         for b in activity.buyers(since: since, through: through) { totals.add(scorer.contribution(ofBuyer: b, in: book)) }
         addRatingsAndTickets(book, to: &totals, period: period, asOf: nil)
         return assemble(book: book, totals: totals, period: period, rule: rule, asOf: nil)
+    }
+}
+
+/// A buyer's contribution in a few bytes: every integer of it as a zigzag varint, so the many
+/// zero counters of a single buyer's tallies take a byte each (a `Tally` is 40-odd words).
+/// The tallies are read word by word, whatever fields `Tally` has, as long as it stays a plain
+/// value of integers.
+struct PackedContribution: Equatable, Sendable {
+    private var bytes: [UInt8] = []
+    private static let tallyWords = (MemoryLayout<Tally>.size + 7) / 8
+
+    init(_ c: BuyerContribution) {
+        precondition(_isPOD(Tally.self), "a Tally packs word by word only while it is plain integers")
+        bytes.reserveCapacity(16 + c.agents.count * 48)
+        put(Int64(c.teamPaidBuyer)); put(c.silentSalesFen); put(Int64(c.silentOrders)); put(Int64(c.agents.count))
+        for (agent, tally) in c.agents {
+            put(Int64(agent))
+            var t = tally
+            withUnsafeBytes(of: &t) { raw in
+                for w in 0..<Self.tallyWords { put(Self.word(raw, w)) }
+            }
+        }
+    }
+
+    /// The contribution, unpacked.
+    var contribution: BuyerContribution {
+        var at = 0
+        func next() -> Int64 {
+            var shift: UInt64 = 0, v: UInt64 = 0
+            while true {
+                let b = bytes[at]; at += 1
+                v |= UInt64(b & 0x7F) << shift
+                if b < 0x80 { break }
+                shift += 7
+            }
+            return Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))
+        }
+        var c = BuyerContribution()
+        c.teamPaidBuyer = Int(next()); c.silentSalesFen = next(); c.silentOrders = Int(next())
+        for _ in 0..<Int(next()) {
+            let agent = Int32(next())
+            var t = Tally()
+            withUnsafeMutableBytes(of: &t) { raw in
+                for w in 0..<Self.tallyWords {
+                    var v = next()
+                    let n = min(8, raw.count - w * 8)
+                    withUnsafeBytes(of: &v) { src in
+                        for i in 0..<n { raw[w * 8 + i] = src[i] }
+                    }
+                }
+            }
+            c.agents.append((agent, t))
+        }
+        return c
+    }
+
+    private static func word(_ raw: UnsafeRawBufferPointer, _ w: Int) -> Int64 {
+        var v: Int64 = 0
+        let n = min(8, raw.count - w * 8)
+        withUnsafeMutableBytes(of: &v) { dst in
+            for i in 0..<n { dst[i] = raw[w * 8 + i] }
+        }
+        return v
+    }
+
+    private mutating func put(_ x: Int64) {
+        var v = UInt64(bitPattern: (x << 1) ^ (x >> 63))
+        while v >= 0x80 {
+            bytes.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
     }
 }

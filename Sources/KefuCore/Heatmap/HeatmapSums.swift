@@ -48,27 +48,26 @@ public struct HeatmapSums: Sendable {
 
     private func index(at t: Instant) -> Int? { index(day: zone.dayNumber(of: t), hour: zone.hour(of: t)) }
 
+    /// What a conversation or a buyer message adds to one cell, for one agent (−1: none, a
+    /// buyer message's count). A buyer's shares are what it added, so it can be taken away.
+    struct Share: Sendable, Equatable {
+        var cell: Int32
+        var agent: Int32
+        var consults: Int32 = 0
+        var buyerMessages: Int32 = 0
+        var responses: Int32 = 0
+        /// How many times the agent was placed in the cell (its presence there).
+        var presence: Int32 = 0
+        var responseMs: Int64 = 0
+        var openMs: Int64 = 0
+    }
+
     /// Adds (or, with `sign` −1, takes away) a conversation of agent `agent`: its consult, its
     /// answered non-outlier turns, its time open hour by hour, and the agent's presence.
     mutating func add(_ c: Conversation, agent: Int32, sign: Int = 1) {
-        if c.isConsult, let i = index(at: c.start) { consults[i] += sign }
-        for turn in c.turns {
-            guard let ms = turn.responseMs, ms <= outlierMs, let i = index(at: turn.openedAt) else { continue }
-            responseMs[i] += Int64(sign) * ms
-            responses[i] += sign
-        }
-        if let i = index(at: c.start) { mark(agent, at: i, sign) }
-        var t = c.start
-        while t < c.end {
-            let local = zone.local(t)
-            let nextHour = zone.instant(fromLocal: (floorDiv(local, 3_600_000) + 1) * 3_600_000)
-            let stop = Swift.min(c.end, Swift.max(nextHour, t + 1))
-            if let i = index(at: t) {
-                openMs[i] += Int64(sign) * (stop - t)
-                mark(agent, at: i, sign)
-            }
-            t = stop
-        }
+        var shares: [Share] = []
+        self.shares(of: c, agent: agent, into: &shares)
+        apply(shares, sign: sign)
     }
 
     /// Adds (or takes away) one buyer message at `t`.
@@ -76,9 +75,55 @@ public struct HeatmapSums: Sendable {
         if let i = index(at: t) { buyerMessages[i] += sign }
     }
 
-    private mutating func mark(_ agent: Int32, at i: Int, _ sign: Int) {
+    /// Adds what conversation `c` of `agent` puts in each cell of these days to `shares`.
+    func shares(of c: Conversation, agent: Int32, into shares: inout [Share]) {
+        if c.isConsult, let i = index(at: c.start) { share(i, agent, &shares) { $0.consults += 1 } }
+        for turn in c.turns {
+            guard let ms = turn.responseMs, ms <= outlierMs, let i = index(at: turn.openedAt) else { continue }
+            share(i, agent, &shares) { $0.responseMs += ms; $0.responses += 1 }
+        }
+        if let i = index(at: c.start) { share(i, agent, &shares) { $0.presence += 1 } }
+        var t = c.start
+        while t < c.end {
+            let local = zone.local(t)
+            let nextHour = zone.instant(fromLocal: (floorDiv(local, 3_600_000) + 1) * 3_600_000)
+            let stop = Swift.min(c.end, Swift.max(nextHour, t + 1))
+            if let i = index(at: t) { share(i, agent, &shares) { $0.openMs += stop - t; $0.presence += 1 } }
+            t = stop
+        }
+    }
+
+    /// Adds a buyer message at `t` to `shares`.
+    func shareBuyerMessage(at t: Instant, into shares: inout [Share]) {
+        if let i = index(at: t) { share(i, -1, &shares) { $0.buyerMessages += 1 } }
+    }
+
+    private func share(_ i: Int, _ agent: Int32, _ shares: inout [Share], _ change: (inout Share) -> Void) {
+        if let k = shares.firstIndex(where: { $0.cell == Int32(i) && $0.agent == agent }) {
+            change(&shares[k])
+        } else {
+            var s = Share(cell: Int32(i), agent: agent)
+            change(&s)
+            shares.append(s)
+        }
+    }
+
+    /// Adds (or, with `sign` −1, takes away) shares.
+    mutating func apply(_ shares: [Share], sign: Int) {
+        for s in shares {
+            let i = Int(s.cell)
+            consults[i] += sign * Int(s.consults)
+            buyerMessages[i] += sign * Int(s.buyerMessages)
+            responses[i] += sign * Int(s.responses)
+            responseMs[i] += Int64(sign) * s.responseMs
+            openMs[i] += Int64(sign) * s.openMs
+            if s.presence != 0 { mark(s.agent, at: i, sign * Int(s.presence)) }
+        }
+    }
+
+    private mutating func mark(_ agent: Int32, at i: Int, _ delta: Int) {
         let before = present[i][agent] ?? 0
-        let after = before + sign
+        let after = before + delta
         present[i][agent] = after == 0 ? nil : after
         guard (before == 0) != (after == 0), !onShift[i].contains(agent) else { return }
         online[i] += after == 0 ? -1 : 1

@@ -33,8 +33,8 @@ struct DashboardBenchOptions: ParsableArguments {
     /// The dashboard at 双11 20:00 over `days` days of `agents` agents, fed as `kefu demo` feeds
     /// it (each record when it happens: orders unpaid then paid, tickets open then closed):
     /// the snapshot from scratch (cold), then `ticks` refreshes each taking in the next second
-    /// of records (adding them to the book and building the snapshot), then one frame of each
-    /// screen at 200×60.
+    /// of records (adding them to the book and building the snapshot), a switch of the active
+    /// rule, then one frame of each screen at 200×60.
     func rows(config: KefuConfig, seed: UInt64) -> [BenchRow] {
         let day = LocalDate(year: 2026, month: 11, day: 11)!
         var simulation = LiveSimulation(agents: agents, seed: seed, day: day, historyDays: days - 1, scale: scale, zone: config.zone)
@@ -69,6 +69,9 @@ struct DashboardBenchOptions: ParsableArguments {
         }
         rows.append(all.perRepeat(ticks))
         rows.append(slowest!.perRepeat(1))
+        rows.append(BenchRow("dashboard snapshot, rule switched (yesterday, month, orders again)", count: nil) {
+            _ = builder.build(book, fresh: [], now: seconds.last!, rule: .payment)
+        })
         let repeats = 50
         for screen in Screen.allCases {
             var state = AppState(language: .zh, rule: .orderFirst, snapshot: snapshot)
