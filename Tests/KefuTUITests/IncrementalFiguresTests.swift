@@ -159,6 +159,21 @@ final class IncrementalFiguresTests: XCTestCase {
         }
     }
 
+    /// Past midnight the builder starts the new day from the book: its figures are the new
+    /// day's, equal to a cold build's, hourly bars included (all taken from the book then).
+    func testMidnightStartsANewDay() {
+        var s = LiveScenario()
+        let builder = SnapshotBuilder(config: config, shop: "店")
+        let evening = s.advance(to: s.at(23, 50))
+        _ = builder.build(s.book, fresh: evening, now: s.at(23, 50), rule: .orderFirst)
+        let now = s.at(0, 3, day: 1)
+        let night = s.advance(to: now)
+        let fed = builder.build(s.book, fresh: night, now: now, rule: .orderFirst)
+        XCTAssertEqual(fed.todayReport.period.from, s.today.adding(days: 1))
+        XCTAssertEqual(fed, SnapshotBuilder(config: config, shop: "店").build(s.book, now: now, rule: .orderFirst))
+        XCTAssertGreaterThan(fed.yesterdaySoFar.team.tally.consults, 0, "yesterday is the day just ended")
+    }
+
     /// Names the first differing field of two snapshots, for a failing comparison.
     private static func explain(_ a: DashboardSnapshot, _ b: DashboardSnapshot) {
         let fields: [(String, Bool)] = [

@@ -16,9 +16,6 @@ public struct BookChanges: Sendable {
 
     /// No change at all.
     public static let none = BookChanges()
-
-    /// Whether the batch changed any buyer, rating or ticket.
-    public var touchesRecords: Bool { !buyers.isEmpty || !ratings.isEmpty || !tickets.isEmpty }
 }
 
 /// Follows a book from batch to batch so each batch of new records can be turned into

@@ -82,8 +82,6 @@ public struct DashboardNow: Sendable {
     public var lastActivity: [String: Instant] { activity.lastMessage }
     /// The newest record's instant at or before now; nil with none.
     public var newestRecord: Instant? { activity.newest }
-    /// The rule of the order lists.
-    public var ordersRule: AttributionRule { orders.rule }
     /// Each agent's credited and assisted orders paid this month / today, by payment time.
     public var monthOrders: [String: [AgentOrder]] { orders.monthOrders }
     public var todayOrders: [String: [AgentOrder]] { orders.dayOrders }
