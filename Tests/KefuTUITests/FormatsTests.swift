@@ -27,6 +27,39 @@ final class FormatsTests: XCTestCase {
         XCTAssertEqual(Formats.count(1_234_567), "1,234,567")
     }
 
+    /// `decimal` writes its own digits for the common case; they are printf's (`%.*f`, which
+    /// rounds the exact binary value, ties to even) for values near and at ties, for random
+    /// values, and for negative, huge and non-finite ones (which printf writes itself).
+    func testDecimalIsPrintfs() {
+        var values: [Double] = [0, 0.05, 0.15, 0.25, 0.35, 0.45, 1.005, 2.5, 3.5, 9.95, 99.5, 0.125, 1e9, 2e9, -0.0, -0.04, -3.25,
+                                .infinity, -.infinity, .nan, 123_456.789, 0.9999999]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            let base = Double(Int.random(in: 0..<100_000, using: &rng)) / 1000
+            values.append(base + 0.0005)
+            values.append(Double.random(in: 0..<2_000, using: &rng))
+            values.append(Double(Int.random(in: 0..<10_000, using: &rng)) / 100 * 100 / 100)
+        }
+        for v in values {
+            for places in 0...3 {
+                XCTAssertEqual(Formats.decimal(v, places), String(format: "%.\(places)f", v), "\(v) to \(places) places")
+            }
+        }
+        XCTAssertEqual(Formats.percent(0.0005), "0.1%")
+        XCTAssertEqual(Formats.clock(Fixture.now - 14 * 3_600_000, zone: .shanghai), "00:05:12")
+    }
+
+    /// Ids sort as UTF-8 bytes: the in-place comparison agrees with the byte sequences'.
+    func testIdsCompareAsUTF8Bytes() {
+        let pieces = ["a", "b", "A", "旗舰店:", "小美", "小", "美", "_", "1", "é", "e\u{301}", ""]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let a = (0..<Int.random(in: 0..<4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            let b = (0..<Int.random(in: 0..<4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(utf8Precedes(a, b), a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) < \(b)")
+        }
+    }
+
     func testBuyerIdsAreMasked() {
         XCTAssertEqual(Formats.maskBuyer("tb_8812734523"), "tb_****23")
         XCTAssertEqual(Formats.maskBuyer("wx_buyer_0077"), "wx_****77")

@@ -10,6 +10,56 @@ final class LayoutTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of("询单→付款"), 9, "→ is one column, four ideographs two each")
     }
 
+    /// The fast paths (ASCII; one scalar per character) measure and place text exactly as
+    /// going character by character does, over random mixes of ASCII, Chinese, symbols,
+    /// combining marks and emoji sequences, written over each other at random places and edges.
+    func testFastPathsPlaceTextAsCharacterByCharacter() {
+        let pieces = ["a", "Z", " ", "7", "秦", "子", "¥", "·", "—", "…", "▲", "█", "万", "，", "ｱ", "가", "e\u{301}", "👍🏽", "👨‍👩‍👧",
+                      "\u{200D}", "\u{3099}", "か\u{3099}", "\u{FE0F}", "★"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0..<9, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+            XCTAssertEqual(DisplayWidth.of(text), text.reduce(0) { $0 + DisplayWidth.of($1) }, text)
+            var fast = Frame(width: 12, height: 1)
+            var slow = Frame(width: 12, height: 1)
+            for _ in 0..<3 {
+                let x = Int.random(in: -2..<12, using: &rng)
+                let limit = Bool.random(using: &rng) ? nil : Int.random(in: 0...12, using: &rng)
+                let piece = (0..<Int.random(in: 1..<6, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+                XCTAssertEqual(fast.put(piece, x: x, y: 0, style: .plain, limit: limit),
+                               Self.putByCharacter(&slow, piece, x: x, limit: limit), piece)
+                XCTAssertEqual(fast, slow, "\(piece) at \(x)")
+            }
+        }
+    }
+
+    /// `Frame.put` written plainly: character by character, each measured on its own.
+    private static func putByCharacter(_ f: inout Frame, _ text: String, x: Int, limit: Int?) -> Int {
+        let edge = min(limit ?? f.width, f.width)
+        func clearWide(_ x: Int) {
+            guard x >= 0, x < f.width else { return }
+            if f[x, 0].isContinuation, x > 0 { f[x - 1, 0] = Cell(" ", style: f[x - 1, 0].style) }
+            if !f[x, 0].isContinuation, DisplayWidth.of(f[x, 0].character) == 2, x + 1 < f.width { f[x + 1, 0] = Cell(" ", style: f[x + 1, 0].style) }
+        }
+        var col = x
+        for ch in text {
+            let w = DisplayWidth.of(ch)
+            if w == 0 { continue }
+            if col >= edge { break }
+            if col + w > edge {
+                if col >= 0 { clearWide(col); f[col, 0] = Cell(" ") }
+                return edge
+            }
+            if col >= 0 {
+                clearWide(col)
+                f[col, 0] = Cell(ch)
+                if w == 2 { clearWide(col + 1); f[col + 1, 0] = Cell(" ", isContinuation: true) }
+            }
+            col += w
+        }
+        return col
+    }
+
     func testFitPadsAndClipsByColumns() {
         XCTAssertEqual(DisplayWidth.fit("李佳怡", 8), "李佳怡  ")
         XCTAssertEqual(DisplayWidth.fit("李佳怡", 8, alignRight: true), "  李佳怡")

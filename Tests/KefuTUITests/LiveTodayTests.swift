@@ -3,12 +3,13 @@ import KefuSample
 import XCTest
 @testable import KefuTUI
 
-/// The dashboard's today figures come from the core's live path: the records each refresh
-/// brings are folded into running aggregates, and the result equals a batch report.
+/// The dashboard's today figures come from the core's incremental path: the records each
+/// refresh brings are taken in buyer by buyer, and the result equals a batch report as of the
+/// clock.
 final class LiveTodayTests: XCTestCase {
     /// A simulated shop: 14 days of history, then today arriving in slices (late payments of
-    /// older orders included). After every slice, each rule's live report for today equals
-    /// the batch report over everything stored.
+    /// older orders included). After every slice, each rule's report for today equals the
+    /// batch report as of the slice's clock.
     func testFoldedTodayEqualsBatchAfterEverySlice() {
         let zone = ShopTimeZone.shanghai
         let day = LocalDate(year: 2026, month: 11, day: 12)!
@@ -26,7 +27,7 @@ final class LiveTodayTests: XCTestCase {
             folded += fresh.count
             let snap = builder.build(book, fresh: fresh, now: now, rule: .orderFirst)
             for rule in AttributionRule.allCases {
-                XCTAssertEqual(snap.today[rule], engine.report(book, period: period, rule: rule), "\(rule) at \(hour):59")
+                XCTAssertEqual(snap.today[rule], engine.report(book, period: period, rule: rule, asOf: now), "\(rule) at \(hour):59")
             }
         }
         XCTAssertGreaterThan(folded, 500, "the slices carried real traffic")

@@ -54,25 +54,6 @@ final class SnapshotBuilderTests: XCTestCase {
         XCTAssertEqual(grid.cells[12][10], 1, "yesterday's 10 h consult")
     }
 
-    /// The builder computes today and yesterday over `recentBuyers`: over a simulated shop
-    /// their reports equal those over the whole history, under every rule.
-    func testRecentBuyersGiveTheSameReportsAsTheWholeBook() {
-        var sim = LiveSimulation(agents: 5, seed: 3, day: today, historyDays: 4, scale: 0.3, zone: zone)
-        var full = RecordBook()
-        let now = at(today, 16, 0)
-        for r in sim.history() + sim.advance(to: now) { full.add(r) }
-        let engine = ScoringEngine(config: KefuConfig())
-        let recent = full.recentBuyers(since: zone.startOfDay(today.adding(days: -1)) - KefuConfig().thresholds.attributionWindowMs)
-        XCTAssertLessThan(recent.buyers.count, full.buyers.count, "the recent book is smaller")
-        for rule in AttributionRule.allCases {
-            for day in [today, today.adding(days: -1)] {
-                let period = Period(from: day, to: day.adding(days: 1))
-                XCTAssertEqual(engine.report(recent, period: period, rule: rule, asOf: now),
-                               engine.report(full, period: period, rule: rule, asOf: now), "\(rule) \(day)")
-            }
-        }
-    }
-
     func testRenderingABuiltSnapshotShowsTheAgents() {
         let now = at(today, 14, 5)
         var s = AppState(language: .zh, rule: .orderFirst, themeCount: 1)

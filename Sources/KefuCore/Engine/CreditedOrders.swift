@@ -7,6 +7,18 @@ public struct AgentOrder: Sendable, Equatable {
     public var refundFen: Fen
     /// The agent's message that chased payment (催付), when there was one.
     public var chased: Bool
+
+    /// The order lists' order: by payment time, then order id.
+    public static func paidFirst(_ a: AgentOrder, _ b: AgentOrder) -> Bool {
+        let (x, y) = (a.order.paidAt ?? .min, b.order.paidAt ?? .min)
+        return x != y ? x < y : a.order.id < b.order.id
+    }
+}
+
+/// An order of one buyer as it counts for one agent: `order` is credited to or assisted by `agent`.
+public struct AgentOrderEntry: Sendable, Equatable {
+    public var agent: String
+    public var order: AgentOrder
 }
 
 extension ScoringEngine {
@@ -15,25 +27,67 @@ extension ScoringEngine {
     public func orders(of agent: String, in book: RecordBook, period: Period, rule: AttributionRule,
                        asOf: Instant? = nil) -> [AgentOrder] {
         var out: [AgentOrder] = []
-        let zone = config.zone
-        book.forEachBuyerWithOrders { buyer, ids in
-            let messages = book.messages(ofBuyer: buyer)
-            let timeline = AgentMessageTimeline(messages: messages, asOf: asOf)
-            for id in ids {
-                guard var o = book.orders[id] else { continue }
-                if let t = asOf {
-                    if o.createdAt > t { continue }
-                    if let p = o.paidAt, p > t { o.paidAt = nil }
-                }
-                guard let p = o.paidAt, period.contains(day: zone.dayNumber(of: p)) else { continue }
-                let credit = timeline.credit(createdAt: o.createdAt, paidAt: p, windowMs: config.thresholds.attributionWindowMs, rule: rule)
-                let kind: AgentOrder.Credit
-                if credit.credited == agent { kind = .credited } else if credit.assist == agent { kind = .assisted } else { continue }
-                let refunds = book.refunds(ofOrder: id).filter { r in asOf.map { r.refundedAt <= $0 } ?? true }
-                out.append(AgentOrder(order: o, credit: kind, refundFen: refunds.reduce(0) { $0 + $1.amount },
-                                      chased: credit.chased && credit.paymentAgent == agent))
+        book.forEachBuyerWithOrders { buyer, _ in
+            for e in orderEntries(ofBuyer: buyer, in: book, period: period, rule: rule, asOf: asOf) where e.agent == agent {
+                out.append(e.order)
             }
         }
-        return out.sorted { ($0.order.paidAt!, $0.order.id) < ($1.order.paidAt!, $1.order.id) }
+        return out.sorted(by: AgentOrder.paidFirst)
+    }
+
+    /// Every agent's credited and assisted orders paid in `period` (as of `asOf`), each list by
+    /// payment time, in one pass over the buyers with orders. Agents with none are absent.
+    public func ordersByAgent(in book: RecordBook, period: Period, rule: AttributionRule,
+                              asOf: Instant? = nil) -> [String: [AgentOrder]] {
+        var out: [String: [AgentOrder]] = [:]
+        book.forEachBuyerWithOrders { buyer, _ in
+            for e in orderEntries(ofBuyer: buyer, in: book, period: period, rule: rule, asOf: asOf) {
+                out[e.agent, default: []].append(e.order)
+            }
+        }
+        for agent in out.keys { out[agent]!.sort(by: AgentOrder.paidFirst) }
+        return out
+    }
+
+    /// One buyer's orders paid in `period` (as of `asOf`), each with the agent it is credited to
+    /// and, when another agent chased the payment, again with that agent as assisted: an order
+    /// credited to no one and not assisted is left out. In the order the buyer's orders were stored.
+    public func orderEntries(ofBuyer buyer: String, in book: RecordBook, period: Period, rule: AttributionRule,
+                             asOf: Instant? = nil) -> [AgentOrderEntry] {
+        orderEntries(buyer, book.orders(ofBuyer: buyer), in: book, period: period, rule: rule, asOf: asOf)
+    }
+
+    /// The same for the book's buyer integer `b`.
+    func orderEntries(ofBuyerID b: Int32, in book: RecordBook, period: Period, rule: AttributionRule, asOf: Instant?) -> [AgentOrderEntry] {
+        orderEntries(book.buyerIDs[b], book.orders(ofBuyerID: b), in: book, period: period, rule: rule, asOf: asOf)
+    }
+
+    private func orderEntries(_ buyer: String, _ orders: [Order], in book: RecordBook, period: Period, rule: AttributionRule,
+                              asOf: Instant?) -> [AgentOrderEntry] {
+        let zone = config.zone
+        var timeline: AgentMessageTimeline<String>?
+        var out: [AgentOrderEntry] = []
+        for var o in orders {
+            if let t = asOf {
+                if o.createdAt > t { continue }
+                if let p = o.paidAt, p > t { o.paidAt = nil }
+            }
+            guard let p = o.paidAt, period.contains(day: zone.dayNumber(of: p)) else { continue }
+            if timeline == nil { timeline = AgentMessageTimeline(messages: book.messages(ofBuyer: buyer), asOf: asOf) }
+            let credit = timeline!.credit(createdAt: o.createdAt, paidAt: p, windowMs: config.thresholds.attributionWindowMs, rule: rule)
+            guard credit.credited != nil || credit.assist != nil else { continue }
+            let refundFen = book.refunds(ofOrder: o.id).reduce(Fen(0)) { sum, r in
+                asOf.map { r.refundedAt <= $0 } ?? true ? sum + r.amount : sum
+            }
+            if let agent = credit.credited {
+                out.append(AgentOrderEntry(agent: agent, order: AgentOrder(
+                    order: o, credit: .credited, refundFen: refundFen, chased: credit.chased && credit.paymentAgent == agent)))
+            }
+            if let agent = credit.assist {
+                out.append(AgentOrderEntry(agent: agent, order: AgentOrder(
+                    order: o, credit: .assisted, refundFen: refundFen, chased: credit.chased && credit.paymentAgent == agent)))
+            }
+        }
+        return out
     }
 }

@@ -257,6 +257,12 @@ public struct RecordBook: Sendable {
     /// A buyer's orders, in the order first stored.
     public func orders(ofBuyer buyer: String) -> [Order] {
         guard let b = buyerIDs.find(buyer) else { return [] }
+        return orders(ofBuyerID: b, name: buyer)
+    }
+
+    /// Buyer `b`'s orders, in the order first stored.
+    func orders(ofBuyerID b: Int32, name: String? = nil) -> [Order] {
+        let buyer = name ?? buyerIDs[b]
         var out: [Order] = []
         orderStore.forEachOrder(ofBuyer: b) { o, row in out.append(order(o, row, buyer: buyer)) }
         return out.reversed()

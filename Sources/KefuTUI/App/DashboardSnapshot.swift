@@ -86,16 +86,6 @@ public struct RuleReports: Sendable, Equatable {
     }
 }
 
-/// A slow answered turn, for the drill-down. The buyer id is masked when shown.
-public struct SlowTurn: Sendable, Equatable {
-    public var buyer: String
-    public var openedAt: Instant
-    public var responseMs: Int64
-    public init(buyer: String, openedAt: Instant, responseMs: Int64) {
-        self.buyer = buyer; self.openedAt = openedAt; self.responseMs = responseMs
-    }
-}
-
 /// Which heatmap: a metric over the last days, or pooled by weekday.
 public struct HeatmapKey: Sendable, Hashable {
     public var metric: HeatmapMetric

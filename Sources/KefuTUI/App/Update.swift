@@ -22,7 +22,7 @@ public func update(_ state: inout AppState, _ event: AppEvent) -> [AppEffect] {
         guard !state.showHelp, let body = ListGeometry.body(state.screen, width: state.width, height: state.height),
               y >= body.top, y < body.top + body.rows else { return [] }
         let row = (state.scroll[state.screen] ?? 0) + (y - body.top)
-        if row < state.rows(on: state.screen).count { state.selection[state.screen] = row }
+        if row < state.rowCount(on: state.screen) { state.selection[state.screen] = row }
         return []
     case .wheel(let delta):
         state.move(by: delta * 3)
@@ -135,7 +135,7 @@ extension AppState {
 
     /// Moves the selection, keeping it in the list and on screen.
     mutating func move(by delta: Int) {
-        let count = rows(on: screen).count
+        let count = rowCount(on: screen)
         guard count > 0 else { return }
         let current = selection[screen] ?? 0
         let next = delta > 0 ? (current > count - 1 - delta ? count - 1 : current + delta)
@@ -147,7 +147,7 @@ extension AppState {
     /// After the list changed (filter, data, period, resize): selection within it, and visible.
     mutating func clampSelection() {
         for screen in [Screen.team, .warnings, .rules] {
-            let count = rows(on: screen).count
+            let count = rowCount(on: screen)
             selection[screen] = min(max(0, selection[screen] ?? 0), max(0, count - 1))
         }
         keepVisible()
@@ -159,7 +159,7 @@ extension AppState {
         var top = scroll[screen] ?? 0
         if sel < top { top = sel }
         if sel >= top + body.rows { top = sel - body.rows + 1 }
-        let count = rows(on: screen).count
+        let count = rowCount(on: screen)
         top = max(0, min(top, max(0, count - body.rows)))
         scroll[screen] = top
     }

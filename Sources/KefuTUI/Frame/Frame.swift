@@ -45,13 +45,21 @@ public struct Frame: Sendable, Equatable {
     public mutating func put(_ text: String, x: Int, y: Int, style: Style, limit: Int? = nil) -> Int {
         guard y >= 0, y < height else { return x }
         let edge = min(limit ?? width, width)
+        if DisplayWidth.asciiWidth(text) != nil { return putASCII(text, x: x, y: y, edge: edge, style: style) }
+        if DisplayWidth.isScalarPerCharacter(text) {
+            return put(text.unicodeScalars.lazy.map { (Character($0), DisplayWidth.of($0)) }, x: x, y: y, edge: edge, style: style)
+        }
+        return put(text.lazy.map { ($0, DisplayWidth.of($0)) }, x: x, y: y, edge: edge, style: style)
+    }
+
+    /// Places characters with their widths from `x`, clipped at `edge`.
+    private mutating func put(_ characters: some Sequence<(Character, Int)>, x: Int, y: Int, edge: Int, style: Style) -> Int {
         var col = x
-        for ch in text {
-            let w = DisplayWidth.of(ch)
+        for (ch, w) in characters {
             if w == 0 { continue }
             if col >= edge { break }
             if col + w > edge {
-                if col >= 0 { self[col, y] = Cell(" ", style: style) }
+                if col >= 0 { clearWide(at: col, y: y); self[col, y] = Cell(" ", style: style) }
                 col = edge
                 break
             }
@@ -66,6 +74,49 @@ public struct Frame: Sendable, Equatable {
             col += w
         }
         return col
+    }
+
+    /// `put` for printable ASCII: a column a byte, no character measured.
+    private mutating func putASCII(_ text: String, x: Int, y: Int, edge: Int, style: Style) -> Int {
+        var col = x
+        for b in text.utf8 {
+            if col >= edge { break }
+            if col >= 0 {
+                clearWide(at: col, y: y)
+                self[col, y] = Cell(Character(Unicode.Scalar(b)), style: style)
+            }
+            col += 1
+        }
+        return col
+    }
+
+    /// Writes `text` fitted to `columns` (clipped with `…`, padded with spaces on the right, or
+    /// on the left with `alignRight`), as `put(DisplayWidth.fit(text, columns, alignRight:))`
+    /// would, without building the padded string.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, columns: Int, alignRight: Bool, style: Style, limit: Int? = nil) -> Int {
+        guard columns > 0, y >= 0, y < height else { return x }
+        let w = DisplayWidth.of(text)
+        guard w <= columns else { return put(DisplayWidth.fit(text, columns, alignRight: alignRight), x: x, y: y, style: style, limit: limit) }
+        let pad = columns - w
+        let edge = min(limit ?? width, width)
+        var col = x
+        if alignRight { col = putSpaces(pad, x: col, y: y, edge: edge, style: style) }
+        col = put(text, x: col, y: y, style: style, limit: limit)
+        if !alignRight { col = putSpaces(pad, x: col, y: y, edge: edge, style: style) }
+        return col
+    }
+
+    /// `n` spaces from `x`, clipped at `edge`; returns what `put` of them would. A cell that
+    /// already holds a space in `style` is left as it is (a table's padding over a fresh row).
+    private mutating func putSpaces(_ n: Int, x: Int, y: Int, edge: Int, style: Style) -> Int {
+        guard x < edge else { return x }
+        let space = Cell(" ", style: style)
+        for col in max(0, x)..<max(0, min(x + n, edge)) where cells[y * width + col] != space {
+            clearWide(at: col, y: y)
+            cells[y * width + col] = space
+        }
+        return min(x + n, edge)
     }
 
     /// Fills a rectangle with a character in `style`.
@@ -85,13 +136,16 @@ public struct Frame: Sendable, Equatable {
         }
     }
 
-    /// Overwriting one half of a double-width character blanks the other half.
+    /// Overwriting one half of a double-width character blanks the other half. (A double-width
+    /// character is always followed by its continuation cell: `put` writes them together and
+    /// this keeps them together.)
     private mutating func clearWide(at x: Int, y: Int) {
         guard x >= 0, x < width else { return }
-        let c = self[x, y]
-        if c.isContinuation, x > 0 { self[x - 1, y] = Cell(" ", style: self[x - 1, y].style) }
-        if !c.isContinuation, DisplayWidth.of(c.character) == 2, x + 1 < width {
-            self[x + 1, y] = Cell(" ", style: self[x + 1, y].style)
+        let i = y * width + x
+        if cells[i].isContinuation {
+            if x > 0 { cells[i - 1] = Cell(" ", style: cells[i - 1].style) }
+        } else if x + 1 < width, cells[i + 1].isContinuation {
+            cells[i + 1] = Cell(" ", style: cells[i + 1].style)
         }
     }
 

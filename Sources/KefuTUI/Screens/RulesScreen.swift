@@ -28,18 +28,14 @@ enum RulesScreen {
             f.put(DisplayWidth.fit((rule == s.rule ? "▸" : " ") + l.rule(rule), block), x: x, y: 3, style: style)
             x += block + 1
         }
-        let rows = s.ruleRows()
-        // One index per rule: agents by id (a lookup per cell would make the frame agents²).
-        var byID: [AttributionRule: [String: Int]] = [:]
-        for rule in rules {
-            var index: [String: Int] = [:]
-            for (i, a) in snap.today[rule].agents.enumerated() { index[a.agentID] = i }
-            byID[rule] = index
-        }
-        let table = rows.map { a -> [TableCell] in
+        let rows = s.ruleRowIndices()
+        let agents = snap.today[s.rule].agents
+        var lookup = RuleLookup(snap.today)
+        func table(_ i: Int) -> [TableCell] {
+            let a = agents[rows[i]]
             var cells = [TableCell(a.name ?? a.agentID)]
             for rule in rules {
-                let m = byID[rule]?[a.agentID].map { snap.today[rule].agents[$0] }
+                let m = lookup.agent(a.agentID, at: rows[i], under: rule)
                 let active = rule == s.rule ? p.base.bolded() : p.base
                 cells += [TableCell(m.map { Formats.money($0.tally.salesFen) } ?? Formats.none, active),
                           TableCell(Formats.percent(m?.conversion), active), TableCell(m?.rank.map(String.init) ?? Formats.none, active)]
@@ -47,7 +43,7 @@ enum RulesScreen {
             return cells
         }
         let body = ListGeometry.body(.rules, width: f.width, height: f.height)!
-        TableWidget.draw(&f, Rect(x: 0, y: body.top - 1, width: f.width, height: body.rows + 1), columns: cols, rows: table,
+        TableWidget.draw(&f, Rect(x: 0, y: body.top - 1, width: f.width, height: body.rows + 1), columns: cols, rowCount: rows.count, row: table,
                          selected: rows.isEmpty ? nil : s.selection[.rules] ?? 0, scroll: s.scroll[.rules] ?? 0, palette: p)
         // Team line: credited sales and, beneath the rule, the silent sales.
         let y = f.height - 2
@@ -60,5 +56,28 @@ enum RulesScreen {
                   x: x, y: y, style: p.muted)
             x += block + 1
         }
+    }
+}
+
+/// Finds an agent of one rule's report in another's. The reports list the same agents in the
+/// same order (agents.csv, then the others by id) unless an agent missing from agents.csv has
+/// figures under one rule only, so the same position is tried first; an index by id is built
+/// only when that misses.
+private struct RuleLookup {
+    let reports: RuleReports
+    private var byID: [AttributionRule: [String: Int]] = [:]
+
+    init(_ reports: RuleReports) { self.reports = reports }
+
+    /// Agent `id`, found at `index` in the active rule's report, in the report under `rule`.
+    mutating func agent(_ id: String, at index: Int, under rule: AttributionRule) -> AgentMetrics? {
+        let agents = reports[rule].agents
+        if index < agents.count, agents[index].agentID == id { return agents[index] }
+        if byID[rule] == nil {
+            var map: [String: Int] = [:]
+            for (i, a) in agents.enumerated() { map[a.agentID] = i }
+            byID[rule] = map
+        }
+        return byID[rule]![id].map { agents[$0] }
     }
 }

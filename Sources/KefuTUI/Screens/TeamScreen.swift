@@ -110,10 +110,11 @@ enum TeamScreen {
 
     private static func drawTable(_ f: inout Frame, _ s: AppState, _ snap: DashboardSnapshot, _ p: Palette) {
         let top = tableTop(width: f.width, height: f.height)
-        let rows = s.teamRows()
+        let rows = s.teamRowIndices()
+        let agents = snap.today[s.rule].agents
         let team = snap.today[s.rule].team.tally
         let rect = Rect(x: 0, y: top, width: f.width, height: f.height - 1 - top)
-        TableWidget.draw(&f, rect, columns: columns(s, width: f.width), rows: rows.map { cells($0, team: team, s, snap, p) },
+        TableWidget.draw(&f, rect, columns: columns(s, width: f.width), rowCount: rows.count, row: { cells(agents[rows[$0]], team: team, s, snap, p) },
                          selected: rows.isEmpty ? nil : s.selection[.team] ?? 0, scroll: s.scroll[.team] ?? 0, palette: p)
         if rows.isEmpty {
             let msg = s.filter.isEmpty ? s.language.pick("今天还没有客服数据", "no agents with data today")

@@ -10,7 +10,7 @@ enum WarningsScreen {
             + (month ? [TableColumn(l.pick("标记", "Flag"), width: 8, alignRight: false)] : []) + [
          TableColumn(l.pick("岗位", "Role"), width: 5, alignRight: false),
          TableColumn(l.pick("得分", "Score"), width: 6),
-         TableColumn(l.pick("排名", "Rank"), width: 6),
+         TableColumn(l.pick("排名", "Rank"), width: 7),
          TableColumn(l.pick("主要失分项(扣分)", "Costliest items (points lost)"), width: 20, alignRight: false, flexible: true)]
     }
 
@@ -22,8 +22,11 @@ enum WarningsScreen {
         Chrome.title(&f, l.pick("预警名单", "Warning list") + " · " + period + " · " + l.pick("各岗位得分后15%", "bottom 15% of each role"),
                      y: 2, p, right: l.pick("p 今日/本月  Enter 详情", "p today/month  Enter detail"))
         let rows = s.warningRows()
-        let table = rows.map { a -> [TableCell] in
-            let scored = report.agents.filter { $0.role == a.role && $0.rank != nil }.count
+        var scoredByRole: [Role?: Int] = [:]
+        for a in report.agents where a.rank != nil { scoredByRole[a.role, default: 0] += 1 }
+        func table(_ i: Int) -> [TableCell] {
+            let a = rows[i]
+            let scored = scoredByRole[a.role] ?? 0
             let items = a.costliestItems.prefix(3).map { MetricText.name($0.metric, l) + " −" + Formats.decimal($0.lost, 1) }
             let flag = snap.eliminationReview.contains(a.agentID) ? [TableCell(l.pick("淘汰审核", "review"), p.bad)] : [TableCell("")]
             return [TableCell(a.name ?? a.agentID, p.warn)] + (month ? flag : []) + [TableCell(l.role(a.role)),
@@ -31,7 +34,8 @@ enum WarningsScreen {
                     TableCell(items.joined(separator: " · "))]
         }
         let body = ListGeometry.body(.warnings, width: f.width, height: f.height)!
-        TableWidget.draw(&f, Rect(x: 0, y: body.top - 1, width: f.width, height: body.rows + 1), columns: columns(l, month: month), rows: table,
+        TableWidget.draw(&f, Rect(x: 0, y: body.top - 1, width: f.width, height: body.rows + 1), columns: columns(l, month: month),
+                         rowCount: rows.count, row: table,
                          selected: rows.isEmpty ? nil : s.selection[.warnings] ?? 0, scroll: s.scroll[.warnings] ?? 0, palette: p)
         if rows.isEmpty {
             f.put(l.pick("没有客服在预警名单上(每个岗位至少2名在岗客服才评)", "nobody is on the warning list (a role needs 2 active agents)"),

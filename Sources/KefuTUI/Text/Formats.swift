@@ -37,31 +37,49 @@ public enum Formats {
     /// Money to the fen with thousands separators, for pay and orders: `¥4,583.54`.
     public static func yuan(_ fen: Fen) -> String {
         let a = abs(fen)
-        return (fen < 0 ? "-¥" : "¥") + count(Int(a / 100)) + "." + String(format: "%02d", Int(a % 100))
+        return (fen < 0 ? "-¥" : "¥") + count(Int(a / 100)) + "." + twoDigits(Int(a % 100))
     }
 
     /// `12.3%`.
     public static func percent(_ share: Double?) -> String {
         guard let share else { return none }
-        return String(format: "%.1f%%", share * 100)
+        return decimal(share * 100, 1) + "%"
     }
 
     /// Seconds in at most 5 columns: `8.5s` under 10 s, `42s` under 100 s, `3m20s` under
     /// 10 min, then whole minutes (`13m`) and hours (`2h`).
     public static func seconds(_ s: Double?) -> String {
         guard let s else { return none }
-        if s < 9.95 { return String(format: "%.1fs", s) }
-        if s < 99.5 { return String(format: "%.0fs", s) }
+        if s < 9.95 { return decimal(s, 1) + "s" }
+        if s < 99.5 { return decimal(s, 0) + "s" }
         let whole = Int(s.rounded())
-        if whole < 600 { return "\(whole / 60)m\(String(format: "%02d", whole % 60))s" }
+        if whole < 600 { return "\(whole / 60)m" + twoDigits(whole % 60) + "s" }
         if whole < 6000 { return "\(whole / 60)m" }
         return "\(whole / 3600)h"
     }
 
+    /// `v` with `places` decimals, exactly as printf's `%.*f` writes it.
     public static func decimal(_ v: Double?, _ places: Int) -> String {
         guard let v else { return none }
-        return String(format: "%.\(places)f", v)
+        return fixedPoint(v, places) ?? String(format: "%.\(places)f", v)
     }
+
+    /// `%.*f` without Foundation's formatter, for the common case: a non-negative value below
+    /// 10⁹ with at most 3 decimals whose scaled value is not within 10⁻⁶ of a rounding tie, so
+    /// rounding the (nearly exact) scaled double gives printf's digit. Nil otherwise.
+    static func fixedPoint(_ v: Double, _ places: Int) -> String? {
+        guard (0...3).contains(places), v.sign == .plus, v < 1e9 else { return nil }
+        let scale = [1, 10, 100, 1000][places]
+        let q = v * Double(scale)
+        guard abs(q - q.rounded(.down) - 0.5) > 1e-6 else { return nil }
+        let n = Int(q.rounded())
+        guard places > 0 else { return String(n) }
+        let fraction = String(n % scale)
+        return String(n / scale) + "." + String(repeating: "0", count: places - fraction.count) + fraction
+    }
+
+    /// `07`.
+    static func twoDigits(_ n: Int) -> String { n < 10 ? "0" + String(n) : String(n) }
 
     /// A score: `96.4`.
     public static func score(_ v: Double?) -> String { decimal(v, 1) }
@@ -79,7 +97,7 @@ public enum Formats {
     public static func clock(_ t: Instant, zone: ShopTimeZone) -> String {
         let ms = zone.local(t)
         let secs = Int(((ms % 86_400_000) + 86_400_000) % 86_400_000 / 1000)
-        return String(format: "%02d:%02d:%02d", secs / 3600, secs / 60 % 60, secs % 60)
+        return twoDigits(secs / 3600) + ":" + twoDigits(secs / 60 % 60) + ":" + twoDigits(secs % 60)
     }
 
     /// An age: `4s`, `12m`, `3h`, `2d`.

@@ -34,26 +34,34 @@ public enum TableWidget {
     /// starting at row `scroll`. `selected` is an index into `rows`.
     public static func draw(_ frame: inout Frame, _ rect: Rect, columns: [TableColumn], rows: [[TableCell]],
                             selected: Int?, scroll: Int, palette: Palette) {
+        draw(&frame, rect, columns: columns, rowCount: rows.count, row: { rows[$0] }, selected: selected, scroll: scroll, palette: palette)
+    }
+
+    /// The same for `rowCount` rows whose cells `row(i)` makes on demand: only the rows in view
+    /// are made, so a long list costs no more to draw than a short one.
+    public static func draw(_ frame: inout Frame, _ rect: Rect, columns: [TableColumn], rowCount: Int, row: (Int) -> [TableCell],
+                            selected: Int?, scroll: Int, palette: Palette) {
         let w = widths(columns, total: rect.width)
         var x = rect.x
         frame.fill(Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), style: palette.header)
         for (i, col) in columns.enumerated() {
-            frame.put(DisplayWidth.fit(col.title, w[i], alignRight: col.alignRight), x: x, y: rect.y, style: palette.header, limit: rect.maxX)
+            frame.put(col.title, x: x, y: rect.y, columns: w[i], alignRight: col.alignRight, style: palette.header, limit: rect.maxX)
             x += w[i] + 1
         }
         for line in 0..<max(0, rect.height - 1) {
             let index = scroll + line
-            guard index < rows.count else { break }
+            guard index < rowCount else { break }
             let y = rect.y + 1 + line
             let isSelected = index == selected
             if isSelected { frame.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), style: palette.selected) }
             var x = rect.x
-            for (i, col) in columns.enumerated() where i < rows[index].count {
-                let cell = rows[index][i]
+            let cells = row(index)
+            for (i, col) in columns.enumerated() where i < cells.count {
+                let cell = cells[i]
                 var style = cell.style ?? palette.base
                 if isSelected { style.bg = palette.selected.bg; style.reverse = palette.selected.reverse
                     if cell.style == nil { style.fg = palette.selected.fg } }
-                frame.put(DisplayWidth.fit(cell.text, w[i], alignRight: col.alignRight), x: x, y: y, style: style, limit: min(rect.maxX, x + w[i]))
+                frame.put(cell.text, x: x, y: y, columns: w[i], alignRight: col.alignRight, style: style, limit: min(rect.maxX, x + w[i]))
                 x += w[i] + 1
             }
         }

@@ -23,19 +23,7 @@ struct BenchCommand: ParsableCommand {
 
     @OptionGroup var shape: SampleShapeOptions
 
-    @Option(name: .customLong("frame-agents"), help: "Agents of the data set the dashboard frames are drawn from.")
-    var frameAgents: Int = 500
-
-    @Option(name: .customLong("frame-scale"), help: "Buyer traffic multiplier of the dashboard's data set.")
-    var frameScale: Double = 1
-
-    @Flag(name: .customLong("skip-dashboard"), help: "Leave out the dashboard snapshot and frames.")
-    var skipDashboard = false
-
-    func validate() throws {
-        guard frameScale > 0, frameScale.isFinite else { throw ValidationError("--frame-scale must be a positive number") }
-        guard frameAgents >= 1 else { throw ValidationError("--frame-agents must be at least 1") }
-    }
+    @OptionGroup var dashboard: DashboardBenchOptions
 
     func run() throws {
         try reportingFailures {
@@ -71,50 +59,14 @@ struct BenchCommand: ParsableCommand {
                 throw UserFacingError("bench: the live aggregates disagree with the batch report (order-first)")
             }
 
-            if !skipDashboard { rows += dashboardRows(config: config) }
+            if !dashboard.skip { rows += dashboard.rows(config: config, seed: shape.seed) }
 
             print("kefu bench: sample --scale \(shape.scale) --agents \(shape.agents) --days \(shape.days) --seed \(shape.seed): "
                   + "\(n) records (\(book.messageCount) messages), period \(period)"
-                  + (skipDashboard ? "" : "; dashboard: \(frameAgents) agents, scale \(frameScale), 3 days to 双11 20:00, 200×60"))
+                  + (dashboard.skip ? "" : "; dashboard: " + dashboard.summary))
             print(BenchRow.table(rows))
             print("peak RSS: \(peakResidentMB().map { "\($0) MB" } ?? "unknown")")
         }
-    }
-}
-
-extension BenchCommand {
-    /// The dashboard at 双11 20:00 over three days of `frameAgents` agents: building the snapshot
-    /// (cold, then with the builder's caches warm) and one frame of each screen at 200×60.
-    func dashboardRows(config: KefuConfig) -> [BenchRow] {
-        let start = LocalDate(year: 2026, month: 11, day: 9)!
-        let generator = SampleGenerator(agents: frameAgents, days: 3, seed: shape.seed, scale: frameScale, start: start)
-        var book = RecordBook()
-        for r in generator { _ = book.add(r) }
-        let now = config.zone.startOfDay(start.adding(days: 2)) + 20 * 3_600_000
-        let builder = SnapshotBuilder(config: config, shop: "bench")
-        var rows: [BenchRow] = []
-        var snapshot: DashboardSnapshot?
-        rows.append(BenchRow("dashboard snapshot, cold", count: nil) {
-            snapshot = builder.build(book, now: now, rule: .orderFirst)
-        })
-        rows.append(BenchRow("dashboard snapshot, warm", count: nil) {
-            snapshot = builder.build(book, now: now + 1_000, rule: .orderFirst)
-        })
-        let repeats = 50
-        for screen in Screen.allCases {
-            var state = AppState(language: .zh, rule: .orderFirst, snapshot: snapshot)
-            state.screen = screen
-            state.width = 200
-            state.height = 60
-            state.agentID = snapshot?.month.agents.first?.agentID
-            var drawn = 0
-            let row = BenchRow("frame 200×60, \(screen.title(.en)) (×\(repeats))", count: nil, targetNs: 2_000_000) {
-                for _ in 0..<repeats { drawn &+= render(state, size: Size(width: 200, height: 60), theme: .dark).cells.count }
-            }
-            precondition(drawn == repeats * 200 * 60)
-            rows.append(row.perRepeat(repeats))
-        }
-        return rows
     }
 }
 

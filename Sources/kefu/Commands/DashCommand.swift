@@ -42,8 +42,8 @@ struct DashCommand: ParsableCommand {
         } else {
             settings.zone = try store.shopZone()
         }
-        let source = try StoreSource(store: store.open())
-        let builder = SnapshotBuilder(config: settings, shop: shop)
+        let source = try StoreSource(store: store.open(), config: settings)
+        let builder = SnapshotBuilder(config: settings, shop: shop, historyFrom: source.historyFrom)
         let clock: @Sendable () -> Instant = { Int64(Date().timeIntervalSince1970 * 1000) }
         let feed = SnapshotFeed(rule: settings.defaultRule, interval: 0.5, clock: clock) { rule, force in
             let now = clock()

@@ -62,26 +62,39 @@ struct ImportCommand: ParsableCommand {
         return wanted.map { (path as NSString).appendingPathComponent($0) }
     }
 
-    /// Imports one file in one transaction; returns whether nothing of it was rejected.
+    /// Imports one file in one transaction, each row written as the parser reads it (no file is
+    /// held in memory); returns whether nothing of it was rejected. The first bad row refuses
+    /// the file (unless --skip-bad-rows), and the rest is still read so every bad row is listed.
     private func importFile(_ path: String, into db: Store, zone: ShopTimeZone) throws -> Bool {
-        let parsed: ParsedFile
-        do {
-            parsed = try DataSetLoader.parse(file: path, zone: zone)
-        } catch {
-            printError("\(error)")
+        var file = (path as NSString).lastPathComponent
+        var badRows: [ImportIssue] = []
+        var unreadable: ImportIssue?
+        var writeFailure: Error?
+        let counts = try db.importFile(invalid: skipBadRows ? .skip : .rejectAll) { sink in
+            do throws(ImportIssue) {
+                file = try RecordFileParser.stream(file: path, zone: zone) { item in
+                    guard writeFailure == nil else { return }
+                    switch item {
+                    case .issue(let issue):
+                        badRows.append(issue)
+                        if !skipBadRows { sink.refuse() }
+                    case .record(let r):
+                        do { try sink.add(r.record, line: r.line) } catch { writeFailure = error }
+                    }
+                }.file
+            } catch {
+                unreadable = error
+                sink.refuse()
+            }
+            if let writeFailure { throw writeFailure }
+        }
+        if let unreadable {
+            printError("\(unreadable)")
             print("\(path): rejected, nothing stored")
             return false
         }
-        if !parsed.issues.isEmpty && !skipBadRows {
-            parsed.issues.forEach { printError("\($0)") }
-            print("\(path): rejected, nothing stored (\(parsed.issues.count) bad row\(parsed.issues.count == 1 ? "" : "s"))")
-            return false
-        }
-        let counts = try db.importFile(invalid: skipBadRows ? .skip : .rejectAll) { sink in
-            for item in parsed.records { try sink.add(item.record, line: item.line) }
-        }
-        let refused = counts.rejected.map { ImportIssue(file: parsed.file, line: $0.line, reason: $0.reason) }
-        let issues = (parsed.issues + refused).sorted { $0.line < $1.line }
+        let refused = counts.rejected.map { ImportIssue(file: file, line: $0.line, reason: $0.reason) }
+        let issues = (badRows + refused).sorted { $0.line < $1.line }
         issues.forEach { printError("\($0)") }
         guard counts.committed else {
             print("\(path): rejected, nothing stored (\(issues.count) bad row\(issues.count == 1 ? "" : "s"))")

@@ -27,12 +27,17 @@ final class StoreSource: Sendable {
     }
     private let store: Store
     private let state: Mutex<State>
+    /// The first shop-local day the window holds whole: every conversation from then on has
+    /// all its messages in the book (the staffing forecast learns from these days only).
+    let historyFrom: LocalDate
 
     /// Loads the window around `now` under `config`'s time zone and attribution window.
     init(store: Store, config: KefuConfig = KefuConfig(), now: Instant = Int64(Date().timeIntervalSince1970 * 1000)) throws {
         self.store = store
         let version = try store.dataVersion()
         let since = StoreSource.windowStart(now: now, zone: config.zone, attributionWindowMs: config.thresholds.attributionWindowMs)
+        let firstDay = config.zone.day(of: since)
+        historyFrom = config.zone.startOfDay(firstDay) == since ? firstDay : firstDay.adding(days: 1)
         let (book, upTo) = try store.loadRecent(since: since, zone: config.zone)
         state = Mutex(State(book: book, change: upTo, dataVersion: version))
     }

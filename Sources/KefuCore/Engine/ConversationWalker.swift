@@ -1,0 +1,25 @@
+/// Walks one buyer at a time into its conversations (SPEC §3), reusing its buffers from buyer
+/// to buyer: the dashboard's trackers re-walk only the buyers whose records changed.
+///
+/// A buyer's conversations are the ones `ScoringEngine.conversations(_:asOf:)` lists for it,
+/// in the same order; each comes with its agent's interned integer.
+struct ConversationWalker: Sendable {
+    private let builder: ConversationBuilder
+    private var walk = WalkBuffers()
+
+    init(config: KefuConfig) {
+        builder = ConversationBuilder(zone: config.zone, outlierMs: config.thresholds.outlierMs)
+    }
+
+    /// Buyer `b`'s conversations as of `asOf`; without their turns when `turns` is false.
+    mutating func conversations(ofBuyerID b: Int32, in book: RecordBook, asOf: Instant?, turns: Bool = true)
+        -> [(agent: Int32, conversation: Conversation)] {
+        builder.walk(book.packedMessages(ofBuyerID: b), asOf: asOf, into: &walk)
+        let buyer = book.buyerIDs[b]
+        return walk.spans.map { s in
+            (s.agent, Conversation(agent: book.agentIDs[s.agent], buyer: buyer, day: LocalDate(day: s.day), start: s.start, end: s.end,
+                                   firstBuyerMessage: s.firstBuyerMessage, buyerMessages: s.buyerMessages,
+                                   agentMessages: s.agentMessages, turns: turns ? Array(walk.turns[s.turns]) : []))
+        }
+    }
+}
