@@ -167,10 +167,32 @@ final class DashboardEndToEndTests: XCTestCase {
 
     func testSIGTERMRestoresTheTerminal() throws {
         let t = try startDemo()
+        XCTAssertEqual(kill(try kefuPID(t), SIGTERM), 0)
+        try assertRestored(t)
+    }
+
+    /// The terminal goes away (tmux killed, as an SSH session drops): the dashboard ends
+    /// instead of spinning on a dead terminal.
+    func testDashboardEndsWhenItsTerminalHangsUp() throws {
+        let t = try startDemo()
+        let pid = try kefuPID(t)
+        try t.run(["kill-server"])
+        let deadline = Date().addingTimeInterval(15)
+        while Date() < deadline, Self.isRunning(pid) { Thread.sleep(forTimeInterval: 0.2) }
+        XCTAssertFalse(Self.isRunning(pid), "kefu demo still running after its terminal hung up")
+    }
+
+    /// The pid of kefu, the pane's shell's child.
+    private func kefuPID(_ t: Tmux) throws -> pid_t {
         let shell = try t.run(["display-message", "-p", "-t", "e2e", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
         let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
-        let pid = try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "kefu's pid")
-        XCTAssertEqual(kill(pid, SIGTERM), 0)
-        try assertRestored(t)
+        return try XCTUnwrap(children.split(separator: " ").first.flatMap { Int32($0) }, "kefu's pid")
+    }
+
+    /// Whether `pid` is a live process (not gone, not a zombie waiting to be reaped).
+    private static func isRunning(_ pid: pid_t) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return false }
+        return !stat[stat.index(close, offsetBy: 2)...].hasPrefix("Z")
     }
 }

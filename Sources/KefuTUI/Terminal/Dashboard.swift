@@ -25,9 +25,9 @@ public enum Dashboard {
         var lastDrawnTheme = -1
 
         while !state.quitting {
-            switch SignalFlags.take() {
-            case SIGINT, SIGTERM, SIGHUP: state.quitting = true; continue
-            case SIGTSTP:
+            let signals = SignalFlags.take()
+            if signals.asksToQuit { state.quitting = true; continue }
+            if signals.contains(SIGTSTP) {
                 term.suspend()
                 kefu_signal_default(SIGTSTP)
                 raise(SIGTSTP)
@@ -35,9 +35,8 @@ public enum Dashboard {
                 SignalFlags.install()
                 term.resume()
                 dirty = true
-            case SIGCONT:
+            } else if signals.contains(SIGCONT) {
                 term.resume(); dirty = true
-            default: break
             }
             if let (v, snap) = feed.latest(), v != version {
                 version = v
@@ -54,7 +53,11 @@ public enum Dashboard {
                 term.draw(render(state, size: size, theme: theme))
                 dirty = false
             }
-            guard let event = term.read(timeoutMs: 200) else { continue }
+            guard let event = term.read(timeoutMs: 200) else {
+                // The terminal went away (an SSH session dropped): nobody is watching.
+                if term.inputHungUp { state.quitting = true }
+                continue
+            }
             if case .resize(let w, let h) = event { size = Size(width: w, height: h); term.invalidate() }
             for effect in update(&state, event) {
                 switch effect {

@@ -84,6 +84,14 @@ final class TerminalScreen {
     /// Forgets what is on screen: the next draw repaints everything.
     func invalidate() { last = nil; clearok(window, true) }
 
+    /// The terminal hung up: its input reports a hang-up or an error (reads would return at
+    /// once forever, so the key loop would spin).
+    var inputHungUp: Bool {
+        var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&input, 1, 0) >= 0 else { return false }
+        return input.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0
+    }
+
     /// Waits up to `timeoutMs` for input. nil: nothing arrived.
     func read(timeoutMs: Int32) -> AppEvent? {
         wtimeout(window, timeoutMs)
