@@ -7,21 +7,7 @@ extension Store {
     /// from the file into the book one at a time. One snapshot: a concurrent write is seen
     /// whole or not at all.
     public func loadBook() throws -> RecordBook {
-        try pool.read { db in
-            var book = RecordBook()
-            try Store.expectMessages(db, in: &book)
-            try RecordReader.all(db) { book.add($0) }
-            book.releaseUnusedMessageRoom()
-            return book
-        }
-    }
-
-    /// Tells `book` how many messages each buyer has stored (a count over the buyer-first
-    /// natural-key index), so it lays each buyer's messages out once at their final size.
-    static func expectMessages(_ db: Database, in book: inout RecordBook) throws {
-        let rows = try RawStatement(db, "SELECT b.id, COUNT(*) FROM messages m JOIN buyer_ids b ON b.n = m.buyer GROUP BY m.buyer")
-        while try rows.step() { book.expectMessages(ofBuyer: rows.text(0), count: rows.int(1)) }
-        book.reserveExpectedMessages()
+        try pool.read { db in try BookLoader.load(db) }
     }
 
     /// Records inserted or updated after change number `since`, in the order of their changes

@@ -83,6 +83,28 @@ public struct RecordBook: Sendable {
         return messageStore.add(ts: ts, bits: bits, buyer: internBuyer(buyerUTF8)) ? .stored : .duplicate
     }
 
+    /// A buyer or agent id interned in this book, for loaders that name the same ids over and
+    /// over (a store's numbered rows): look each id up once, then add messages by handle.
+    public struct IDHandle: Sendable, Equatable {
+        fileprivate let n: Int32
+    }
+
+    /// The handle of a buyer id given as UTF-8 bytes, interning it.
+    public mutating func buyerHandle(utf8: UnsafeBufferPointer<UInt8>) -> IDHandle { IDHandle(n: internBuyer(utf8)) }
+
+    /// The handle of an agent id, interning it.
+    public mutating func agentHandle(_ id: String) -> IDHandle { IDHandle(n: agentIDs.intern(id)) }
+
+    /// Counts `count` messages a bulk load will add for a buyer (see `expectMessage`).
+    public mutating func expectMessages(ofBuyer buyer: IDHandle, count: Int) { messageStore.expect(buyer: buyer.n, count: count) }
+
+    /// Adds a message by its buyer's and agent's handles (natural-key rules as `add`).
+    @discardableResult
+    public mutating func addMessage(ts: Instant, buyer: IDHandle, agent: IDHandle, sender: Sender, auto: Bool) -> Outcome {
+        let bits = PackedMessage.bits(agent: agent.n, sender: sender, auto: sender == .buyer ? false : auto)
+        return messageStore.add(ts: ts, bits: bits, buyer: buyer.n) ? .stored : .duplicate
+    }
+
     private mutating func internBuyer(_ s: String) -> Int32 {
         var s = s
         return s.withUTF8 { internBuyer($0) }

@@ -77,12 +77,6 @@ enum RecordReader {
         while try rows.step() { try body(kind.decode(rows, names)) }
     }
 
-    /// Every stored record, kind by kind, each kind in arrival order.
-    static func all(_ db: Database, _ body: (KefuCore.Record) throws -> Void) throws {
-        let names = try IDNames(db, buyers: .all)
-        for kind in kinds { try read(kind, db, names: names, "ORDER BY \(kind.arrival)", body) }
-    }
-
     /// Records inserted or updated with a stamp in `(since, upTo]`, in stamp order.
     static func changed(_ db: Database, names: IDNames, since: Int64, upTo: Int64) throws -> [Stamped] {
         var out: [Stamped] = []

@@ -124,4 +124,10 @@ final class RawStatement {
     }
 
     func optionalText(_ column: Int32) -> String? { isNull(column) ? nil : text(column) }
+
+    /// Calls `body` with a text column's UTF-8 bytes, valid only during the call (no `String` made).
+    func withText<R>(_ column: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let count = Int(sqlite3_column_bytes(handle, column))
+        return body(UnsafeBufferPointer(start: sqlite3_column_text(handle, column), count: count))
+    }
 }

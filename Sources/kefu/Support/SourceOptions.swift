@@ -38,6 +38,7 @@ struct SourceOptions: ParsableArguments {
 
     /// Reads the records: the data set of `--data`, else the store of `--db` (or the default store).
     func load(config: KefuConfig) throws -> RecordBook {
+        returnLargeBlocksToTheSystem()
         guard let data else { return try loadStore() }
         return try loadDataSet(data, config: config)
     }
@@ -58,7 +59,6 @@ struct SourceOptions: ParsableArguments {
 
     /// Reads a data set folder, printing skipped rows and agents missing from agents.csv to stderr.
     private func loadDataSet(_ data: String, config: KefuConfig) throws -> RecordBook {
-        returnLargeBlocksToTheSystem()
         let result: LoadResult
         do {
             result = try DataSetLoader.load(directory: data, options: LoadOptions(zone: config.zone, skipBadRows: skipBadRows))
