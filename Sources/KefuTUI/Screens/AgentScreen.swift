@@ -5,7 +5,7 @@ import KefuCore
 /// orders credited to or assisted by the agent under the active rule (buyer ids masked).
 enum AgentScreen {
     static func columns(_ l: Language) -> [TableColumn] {
-        [TableColumn(l.pick("考核项", "Item"), width: 10, alignRight: false, flexible: true),
+        [TableColumn(l.pick("考核项", "Item"), width: 10, alignRight: false, flexible: true, maxWidth: 18),
          TableColumn(l.pick("实际", "Actual"), width: 9), TableColumn(l.pick("基准", "Baseline"), width: 9),
          TableColumn(l.pick("达成", "Achieved"), width: 8), TableColumn("", width: 12, alignRight: false),
          TableColumn(l.pick("权重", "Weight"), width: 6),

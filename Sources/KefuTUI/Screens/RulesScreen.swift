@@ -6,7 +6,7 @@ enum RulesScreen {
     static let rules: [AttributionRule] = [.order, .payment, .orderFirst]
 
     static func columns(_ l: Language) -> [TableColumn] {
-        var cols = [TableColumn(l.pick("姓名", "Name"), width: 8, alignRight: false, flexible: true)]
+        var cols = [TableColumn(l.pick("姓名", "Name"), width: 8, alignRight: false, flexible: true, maxWidth: 20)]
         for _ in rules {
             cols += [TableColumn(l.pick("销售额", "Sales"), width: 9), TableColumn(l.pick("转化率", "Conv"), width: 6),
                      TableColumn(l.pick("排名", "Rank"), width: 4)]
