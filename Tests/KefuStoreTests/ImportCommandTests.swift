@@ -57,4 +57,34 @@ final class ImportCommandTests: XCTestCase {
         XCTAssertTrue(skipping.out.contains("refunds.csv: 1 stored, 0 updated, 0 skipped (already stored), 1 rejected"), skipping.out)
         XCTAssertEqual(try Store.open(path: db).loadBook().orders["o1"]?.paidAt, nov11 + 36_300_000) // 2026-11-11 00:00 +08:00 plus 10 h 5 min
     }
+
+    /// `kefu import` reads offset-less timestamps in the shop's zone from the configuration
+    /// (as `kefu report` does), and `--zone` overrides it.
+    func testImportTakesTheShopsZoneFromTheConfigurationUnlessZoneIsGiven() throws {
+        let folder = try temporaryFolder(self)
+        let shop = folder.appendingPathComponent("shop")
+        try FileManager.default.createDirectory(at: shop, withIntermediateDirectories: true)
+        try """
+        order_id,buyer_id,created_at,paid_at,amount,items
+        o1,b1,2026-11-11 10:00:00,,99.00,1
+        """.write(to: shop.appendingPathComponent("orders.csv"), atomically: true, encoding: .utf8)
+        let config = folder.appendingPathComponent("tokyo.toml").path
+        XCTAssertEqual(try kefu(["config", "init", "--out", config]).status, 0)
+        let text = try String(contentsOfFile: config, encoding: .utf8)
+        try text.replacingOccurrences(of: "time_zone = \"Asia/Shanghai\"", with: "time_zone = \"Asia/Tokyo\"")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+
+        let tokyo = folder.appendingPathComponent("tokyo.sqlite").path
+        XCTAssertEqual(try kefu(["import", shop.path, "--db", tokyo, "--config", config]).status, 0)
+        // 10:00 in Tokyo (+09:00) is 09:00 in Shanghai: nov11 (00:00 +08:00) plus 9 h.
+        XCTAssertEqual(try Store.open(path: tokyo).loadBook().orders["o1"]?.createdAt, nov11 + 9 * 3_600_000)
+
+        let shanghai = folder.appendingPathComponent("shanghai.sqlite").path
+        XCTAssertEqual(try kefu(["import", shop.path, "--db", shanghai, "--config", config, "--zone", "Asia/Shanghai"]).status, 0)
+        XCTAssertEqual(try Store.open(path: shanghai).loadBook().orders["o1"]?.createdAt, nov11 + 10 * 3_600_000)
+
+        let unknown = try kefu(["import", shop.path, "--db", shanghai, "--zone", "Mars/Olympus"])
+        XCTAssertNotEqual(unknown.status, 0)
+        XCTAssertTrue(unknown.out.contains("--zone: unknown time zone \"Mars/Olympus\""), unknown.out)
+    }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import KefuCore
-import KefuImport
 import KefuStore
 import KefuTUI
 
@@ -26,22 +25,13 @@ struct DashCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("The configuration file (default: ./kefu.toml when it exists, else the built-in defaults).", valueName: "file"))
-    var config: String?
-
     @Option(help: "The shop's name for the header.")
     var shop: String = "kefu"
 
     @OptionGroup var display: DashboardOptions
 
     func run() throws {
-        var settings = KefuConfig()
-        let file = config ?? (FileManager.default.fileExists(atPath: "kefu.toml") ? "kefu.toml" : nil)
-        if let file {
-            do { settings = try ConfigFile.load(path: file) } catch { throw UserFacingError("\(error)") }
-        } else {
-            settings.zone = try store.shopZone()
-        }
+        let settings = try store.settings()
         let source = try StoreSource(store: store.open(), config: settings)
         let builder = SnapshotBuilder(config: settings, shop: shop, historyFrom: source.historyFrom)
         let clock: @Sendable () -> Instant = { Int64(Date().timeIntervalSince1970 * 1000) }

@@ -22,15 +22,7 @@ struct SourceOptions: ParsableArguments {
     var skipBadRows = false
 
     /// The configuration: `--config`, else `./kefu.toml` when present, else SPEC's defaults.
-    func loadConfig() throws -> KefuConfig {
-        if let config { return try readConfig(config) }
-        if FileManager.default.fileExists(atPath: "kefu.toml") { return try readConfig("kefu.toml") }
-        return KefuConfig()
-    }
-
-    private func readConfig(_ path: String) throws -> KefuConfig {
-        do { return try ConfigFile.load(path: path) } catch { throw UserFacingError("\(error)") }
-    }
+    func loadConfig() throws -> KefuConfig { try loadConfiguration(config) }
 
     func validate() throws {
         if data != nil, db != nil { throw ValidationError("give --data DIR or --db PATH, not both") }

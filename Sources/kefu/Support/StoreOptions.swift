@@ -2,16 +2,21 @@ import ArgumentParser
 import KefuCore
 import KefuStore
 
-/// `--db PATH` (the kefu store) and `--zone`, shared by the commands that use the store.
+/// `--db PATH` (the kefu store), `--config` and `--zone`, shared by the commands that use the store.
 struct StoreOptions: ParsableArguments {
     @Option(help: ArgumentHelp(
         "The kefu store (SQLite). Default: $XDG_DATA_HOME/kefu/kefu.sqlite, else ~/.local/share/kefu/kefu.sqlite.",
         valueName: "path"))
     var db: String?
 
-    @Option(help: ArgumentHelp("The shop's time zone, for timestamps without an offset and for local days.",
-                               valueName: "zone"))
-    var zone: String = "Asia/Shanghai"
+    @Option(help: ArgumentHelp("The configuration file (default: ./kefu.toml when it exists, else the built-in defaults).",
+                               valueName: "file"))
+    var config: String?
+
+    @Option(help: ArgumentHelp(
+        "The shop's time zone, for timestamps without an offset and for local days (default: the configuration's, else Asia/Shanghai).",
+        valueName: "zone"))
+    var zone: String?
 
     /// Opens (or creates) the store; a file that is not a kefu store is refused, untouched.
     func open() throws -> Store {
@@ -22,8 +27,17 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    func shopZone() throws -> ShopTimeZone {
-        guard let z = ShopTimeZone(identifier: zone) else { throw UserFacingError("--zone: unknown time zone \"\(zone)\"") }
-        return z
+    /// The configuration (`--config`, else ./kefu.toml, else the defaults), with `--zone`, when
+    /// given, as its time zone: every command reads the same shop the same way.
+    func settings() throws -> KefuConfig {
+        var settings = try loadConfiguration(config)
+        if let zone {
+            guard let z = ShopTimeZone(identifier: zone) else { throw UserFacingError("--zone: unknown time zone \"\(zone)\"") }
+            settings.zone = z
+        }
+        return settings
     }
+
+    /// The shop's time zone (see `settings`).
+    func shopZone() throws -> ShopTimeZone { try settings().zone }
 }
