@@ -46,7 +46,7 @@ let package = Package(
         ]),
         .testTarget(name: "KefuCoreTests", dependencies: ["KefuCore", "KefuSample"]),
         .testTarget(name: "KefuOutputTests", dependencies: ["KefuOutput", "KefuCore"]),
-        .testTarget(name: "KefuImportTests", dependencies: ["KefuImport", "KefuCore"]),
+        .testTarget(name: "KefuImportTests", dependencies: ["KefuImport", "KefuCore", "KefuSample"]),
         .testTarget(name: "KefuStoreTests", dependencies: ["KefuStore", "KefuSample", "KefuCore"]),
         .testTarget(name: "KefuTUITests", dependencies: ["KefuTUI", "KefuCore", "KefuSample"]),
         .testTarget(name: "EndToEndTests", dependencies: ["kefu"]),

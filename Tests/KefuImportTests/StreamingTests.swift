@@ -1,5 +1,6 @@
 import Foundation
 import KefuCore
+import KefuSample
 @testable import KefuImport
 import XCTest
 
@@ -199,27 +200,13 @@ final class DelimiterScanTests: XCTestCase {
     /// Eight bytes at a time finds the same first comma, LF or CR as one at a time, in text
     /// with Chinese (bytes above 0x80), quotes and the delimiters' neighbours (0x2B, 0x2D, 0x0B).
     func testWordScanFindsTheFirstDelimiter() {
-        var rng = SplitMix(3)
+        var rng = SampleRandom(seed: 3)
         let alphabet: [UInt8] = Array("ab,\n\r\"+-\u{0B}0".utf8) + Array("客服".utf8)
         for _ in 0..<3_000 {
-            let bytes = (0..<rng.next(40)).map { _ in alphabet[rng.next(alphabet.count)] }
-            let from = bytes.isEmpty ? 0 : rng.next(bytes.count)
+            let bytes = (0..<rng.below(40)).map { _ in alphabet[rng.below(alphabet.count)] }
+            let from = bytes.isEmpty ? 0 : rng.below(bytes.count)
             let expected = bytes[from...].firstIndex { $0 == 0x2C || $0 == 0x0A || $0 == 0x0D } ?? bytes.count
             bytes.withUnsafeBufferPointer { XCTAssertEqual(CSVReader.delimiter(in: $0, from: from), expected, "\(bytes) from \(from)") }
         }
-    }
-}
-
-/// SplitMix64 for generated inputs.
-struct SplitMix {
-    var state: UInt64
-    init(_ seed: UInt64) { state = seed }
-    mutating func next(_ bound: Int) -> Int {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
-        return Int(z % UInt64(bound))
     }
 }

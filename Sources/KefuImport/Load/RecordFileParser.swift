@@ -68,15 +68,10 @@ public enum RecordFileParser {
 
     /// Parses a whole file into memory (see `stream` for large files).
     public static func parse(file path: String, zone: ShopTimeZone) throws(ImportIssue) -> ParsedFile {
-        var records: [LineRecord] = []
-        var issues: [ImportIssue] = []
-        let format = try stream(file: path, zone: zone) { item in
-            switch item {
-            case .record(let r): records.append(r)
-            case .issue(let i): issues.append(i)
-            }
-        }
-        return ParsedFile(file: format.file, kind: format.kind, encoding: format.encoding, records: records, issues: issues)
+        var result = ParsedFile(file: "", kind: nil, encoding: .utf8, records: [], issues: [])
+        let format = try stream(file: path, zone: zone) { result.take($0) }
+        (result.file, result.kind, result.encoding) = (format.file, format.kind, format.encoding)
+        return result
     }
 
     /// Parses CSV text (UTF-8, no BOM) of one kind. A missing required column is one issue at
@@ -84,12 +79,7 @@ public enum RecordFileParser {
     public static func parseCSV(utf8 bytes: [UInt8], kind: RecordKind, file: String,
                                 encoding: TextDecoding.Encoding = .utf8, zone: ShopTimeZone) -> ParsedFile {
         var result = ParsedFile(file: file, kind: kind, encoding: encoding, records: [], issues: [])
-        var visitor = ItemVisitor(body: { item in
-            switch item {
-            case .record(let r): result.records.append(r)
-            case .issue(let i): result.issues.append(i)
-            }
-        }, zone: zone)
+        var visitor = ItemVisitor(body: { result.take($0) }, zone: zone)
         var reader = CSVReader(utf8: bytes)
         readCSV(&reader, kind: kind, file: file, zone: zone, &visitor)
         return result
@@ -99,12 +89,7 @@ public enum RecordFileParser {
     public static func parseJSONLines(utf8 bytes: [UInt8], file: String,
                                       encoding: TextDecoding.Encoding = .utf8, zone: ShopTimeZone) -> ParsedFile {
         var result = ParsedFile(file: file, kind: nil, encoding: encoding, records: [], issues: [])
-        var visitor = ItemVisitor(body: { item in
-            switch item {
-            case .record(let r): result.records.append(r)
-            case .issue(let i): result.issues.append(i)
-            }
-        }, zone: zone)
+        var visitor = ItemVisitor(body: { result.take($0) }, zone: zone)
         var lines = LineReader(utf8: bytes)
         readJSONLines(&lines, file: file, zone: zone, &visitor)
         return result
@@ -207,6 +192,16 @@ extension RowVisitor {
 }
 
 /// Hands every row on as a `ParsedItem`.
+extension ParsedFile {
+    /// Keeps a streamed item: a record or an issue.
+    mutating func take(_ item: ParsedItem) {
+        switch item {
+        case .record(let r): records.append(r)
+        case .issue(let i): issues.append(i)
+        }
+    }
+}
+
 private struct ItemVisitor: RowVisitor {
     let body: (ParsedItem) -> Void
     let zone: ShopTimeZone
