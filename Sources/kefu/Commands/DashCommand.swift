@@ -32,7 +32,10 @@ struct DashCommand: ParsableCommand {
 
     func run() throws {
         let settings = try store.settings()
-        let source = try StoreSource(store: store.open(), config: settings)
+        let db = try store.open()
+        // Reading a large store takes seconds: say so before the screen is taken over.
+        printError("kefu dash: reading \(db.path) (this month and last, with their buyers' history)…")
+        let source = try StoreSource(store: db, config: settings)
         let builder = SnapshotBuilder(config: settings, shop: shop, historyFrom: source.historyFrom)
         let clock: @Sendable () -> Instant = { Int64(Date().timeIntervalSince1970 * 1000) }
         let feed = SnapshotFeed(rule: settings.defaultRule, interval: 0.5, clock: clock) { rule, force in
