@@ -7,7 +7,7 @@ extension Store {
     /// from the file into the book one at a time. One snapshot: a concurrent write is seen
     /// whole or not at all.
     public func loadBook() throws -> RecordBook {
-        try pool.read { db in try BookLoader.load(db) }
+        try pool.read { db in try BookLoader.load(db, .everything) }
     }
 
     /// Records inserted or updated after change number `since`, in the order of their changes

@@ -37,53 +37,29 @@ extension Store {
         try pool.read { db in
             let upTo = try Store.lastChange(db)
             let buyerCount = try IDNames.largestNumber(db, table: "buyer_ids")
-            let (keep, chosen) = try Store.buyersActive(since: since, numberedUpTo: buyerCount, db)
+            // A window reaching back past every buyer's first record holds them all: no need
+            // to look for the active ones through the time indexes.
+            let everyone = try Store.earliestBuyerStamp(db).map { since <= $0 } ?? true
+            let (keep, chosen) = everyone ? ([Bool](repeating: true, count: buyerCount + 1), buyerCount)
+                                          : try Store.buyersActive(since: since, numberedUpTo: buyerCount, db)
             let scanning = reading == .scanningTables || (reading == .automatic && chosen * Store.scanShare > buyerCount)
+            if scanning { return (try BookLoader.load(db, .window(keep: keep, since: since, zone: zone)), upTo) }
             var book = RecordBook()
             func add(_ record: KefuCore.Record) { book.add(record) }
-            if scanning {
-                let names = try IDNames(db, buyers: .only(keep))
-                try RecordReader.read(RecordReader.agents, db, names: names, "ORDER BY seq", add)
-                try Store.readHistories(keeping: keep, db, names: names, add)
-                try Store.readWindow(since: since, zone: zone, db, names: names, add)
-            } else {
-                let names = try IDNames(db, buyers: .onDemand)
-                try RecordReader.read(RecordReader.agents, db, names: names, "ORDER BY seq", add)
-                let history = try BuyerHistoryReader(db, names: names)
-                for n in keep.indices where keep[n] { try history.read(buyer: Int64(n), add) }
-                try Store.readWindow(since: since, zone: zone, db, names: names, add)
-            }
+            let names = try IDNames(db, buyers: .onDemand)
+            try RecordReader.read(RecordReader.agents, db, names: names, "ORDER BY seq", add)
+            let history = try BuyerHistoryReader(db, names: names)
+            for n in keep.indices where keep[n] { try history.read(buyer: Int64(n), add) }
+            try Store.readWindow(since: since, zone: zone, db, names: names, add)
             return (book, upTo)
-        }
-    }
-
-    /// Every message, order and refund of the buyers marked in `keep` (by number), each table
-    /// streamed in arrival order.
-    private static func readHistories(keeping keep: [Bool], _ db: Database, names: IDNames,
-                                      _ body: (KefuCore.Record) throws -> Void) throws {
-        func kept(_ n: Int64) -> Bool { n >= 0 && Int(n) < keep.count && keep[Int(n)] }
-        // Each query selects a kind's columns, the buyer's number among them or after them.
-        let messages = try RawStatement(db, "SELECT \(RecordReader.messages.columns) FROM messages ORDER BY seq")
-        while try messages.step() {
-            if kept(messages.int64(1)) { try body(RecordReader.messages.decode(messages, names)) }
-        }
-        let orders = try RawStatement(db, "SELECT \(RecordReader.orders.columns) FROM orders ORDER BY rowid")
-        while try orders.step() {
-            if kept(orders.int64(1)) { try body(RecordReader.orders.decode(orders, names)) }
-        }
-        let refunds = try RawStatement(db, """
-            SELECT r.order_id, r.refunded_at, r.amount, o.buyer FROM refunds r JOIN orders o ON o.id = r.order_id ORDER BY r.seq
-            """)
-        while try refunds.step() {
-            if kept(refunds.int64(3)) { try body(RecordReader.refunds.decode(refunds, names)) }
         }
     }
 
     /// The ratings, tickets, QA points and shifts from `since` on. `+seq`: the rows are found
     /// through the time index, then those few are sorted by arrival (rather than the whole
     /// table walked in arrival order).
-    private static func readWindow(since: Instant, zone: ShopTimeZone, _ db: Database, names: IDNames,
-                                   _ add: (KefuCore.Record) throws -> Void) throws {
+    static func readWindow(since: Instant, zone: ShopTimeZone, _ db: Database, names: IDNames,
+                           _ add: (KefuCore.Record) throws -> Void) throws {
         let day = zone.day(of: since)
         try RecordReader.read(RecordReader.ratings, db, names: names, "WHERE ts >= ? ORDER BY +seq", bind: { $0.bind(1, since) }, add)
         try RecordReader.read(RecordReader.tickets, db, names: names, "WHERE opened_at >= ? ORDER BY +rowid",
@@ -92,6 +68,23 @@ extension Store {
                               bind: { $0.bind(1, day.month.description) }, add)
         try RecordReader.read(RecordReader.shifts, db, names: names, "WHERE date >= ? ORDER BY +seq",
                               bind: { $0.bind(1, day.description) }, add)
+    }
+
+    /// The earliest instant of any message, order (created or paid) or refund, each found
+    /// through a time index (messages one agent at a time); nil for a store without any.
+    static func earliestBuyerStamp(_ db: Database) throws -> Instant? {
+        var earliest: Instant?
+        func see(_ t: Instant?) { if let t { earliest = min(earliest ?? t, t) } }
+        let agents = try RawStatement(db, "SELECT n FROM agent_ids")
+        let firstOfAgent = try RawStatement(db, "SELECT MIN(ts) FROM messages WHERE agent = ?")
+        while try agents.step() {
+            firstOfAgent.bind(1, agents.int64(0))
+            see(try firstOfAgent.firstInt64())
+        }
+        for sql in ["SELECT MIN(created_at) FROM orders", "SELECT MIN(paid_at) FROM orders", "SELECT MIN(refunded_at) FROM refunds"] {
+            see(try RawStatement(db, sql).firstInt64())
+        }
+        return earliest
     }
 
     /// Which buyers (by number, up to the largest) have a message, an order created or paid,

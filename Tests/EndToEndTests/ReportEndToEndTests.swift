@@ -61,4 +61,25 @@ final class ReportEndToEndTests: XCTestCase {
         XCTAssertNotEqual(try KefuBinary.run(["report", "--db", missing]).status, 0)
         XCTAssertFalse(FileManager.default.fileExists(atPath: missing))
     }
+
+    /// With `--from`, `kefu report --db` reads only the buyers the period can concern (each with
+    /// its whole history): the report is still byte for byte the one from the files, for periods
+    /// starting before, at and after a month's start, with and without `--as-of`.
+    func testReportFromAPartOfTheStoreEqualsReportFromFiles() throws {
+        let dir = try KefuBinary.tempDir()
+        let data = dir.appendingPathComponent("shop").path
+        let db = dir.appendingPathComponent("kefu.sqlite").path
+        XCTAssertEqual(try KefuBinary.run(["sample", "--out", data, "--days", "12", "--start", "2026-10-26", "--scale", "0.2"]).status, 0)
+        XCTAssertEqual(try KefuBinary.run(["import", data, "--db", db]).status, 0)
+        for (from, to) in [("2026-10-28", "2026-11-03"), ("2026-11-01", "2026-11-07"), ("2026-11-04", "2026-11-05")] {
+            for extra in [[], ["--as-of", "2026-11-04 20:00:00"]] {
+                let options = ["--from", from, "--to", to, "--format", "json"] + extra
+                let fromStore = try KefuBinary.run(["report", "--db", db] + options)
+                let fromFiles = try KefuBinary.run(["report", "--data", data] + options)
+                XCTAssertEqual(fromStore.status, 0, fromStore.stderr)
+                XCTAssertTrue(fromStore.stdout.contains("\"consults\""), fromStore.stdout)
+                XCTAssertEqual(fromStore.stdout, fromFiles.stdout, "\(from)..\(to) \(extra)")
+            }
+        }
+    }
 }

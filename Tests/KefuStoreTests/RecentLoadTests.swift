@@ -79,6 +79,18 @@ final class RecentLoadTests: XCTestCase {
         }
     }
 
+    /// A window starting before every record holds the whole store: every buyer whole, and
+    /// the ratings, tickets, QA points and shifts that all fall in it.
+    func testAWindowBeforeEveryRecordHoldsTheWholeStore() throws {
+        let store = try Store.open(path: try temporaryFolder(self).appendingPathComponent("kefu.sqlite").path)
+        try store.write(threeMonths(seed: 5))
+        let whole = try store.loadBook()
+        let (recent, _) = try store.loadRecent(since: zone.startOfDay(day(1, 1)), zone: zone)
+        assertSameBook(recent, whole)
+        let periods = [Period(from: day(8, 1), to: day(12, 1)), Period(from: day(11, 20), to: day(11, 21))]
+        XCTAssertEqual(reports(recent, periods), reports(whole, periods))
+    }
+
     private func assertRecentPart(of store: Store, since: Instant, reading: Store.HistoryReading, whole: RecordBook) throws {
         let (recent, upTo) = try store.loadRecent(since: since, zone: zone, reading: reading)
         XCTAssertEqual(upTo, try store.lastChange())

@@ -1,25 +1,64 @@
 import GRDB
 import KefuCore
 
-/// Reads the whole store into a book (`Store.loadBook`) in about the memory the book needs:
-/// each buyer's messages are counted first, so the book lays them out once at their final
-/// size, and messages name their buyer and agent by the book's handles, found once per
-/// store number, so no name is looked up or held per row.
+/// Reads the store, or part of it, into a book in about the memory the book needs: each
+/// buyer's messages are counted first, so the book lays them out once at their final size,
+/// and messages name their buyer and agent by the book's handles, found once per store
+/// number, so no name is looked up or held per row.
+///
+/// The whole store (`Store.loadBook`), or a window (`Store.loadRecent` when many buyers are
+/// chosen): every message, order and refund of the buyers marked in `keep`, streamed table by
+/// table, plus every agent and the ratings, tickets, QA points and shifts from `since` on.
 enum BookLoader {
-    static func load(_ db: Database) throws -> RecordBook {
+    /// Which part of the store to read.
+    enum Part {
+        case everything
+        /// The chosen buyers' histories (by store number) and the other records from `since` on.
+        case window(keep: [Bool], since: Instant, zone: ShopTimeZone)
+    }
+
+    static func load(_ db: Database, _ part: Part) throws -> RecordBook {
         var book = RecordBook()
         let names = try IDNames(db, buyers: .onDemand)
+        let kept: (Int) -> Bool
+        switch part {
+        case .everything: kept = { _ in true }
+        case .window(let keep, _, _): kept = { $0 >= 0 && $0 < keep.count && keep[$0] }
+        }
         try RecordReader.read(RecordReader.agents, db, names: names, "ORDER BY seq") { book.add($0) }
-        try readMessages(db, into: &book)
+        try readMessages(db, kept: kept, into: &book)
         let orders = try RawStatement(db, """
-            SELECT o.id, b.id, o.created_at, o.paid_at, o.amount, o.items FROM orders o JOIN buyer_ids b ON b.n = o.buyer
+            SELECT o.id, b.id, o.created_at, o.paid_at, o.amount, o.items, o.buyer FROM orders o JOIN buyer_ids b ON b.n = o.buyer
             ORDER BY o.rowid
             """)
         while try orders.step() {
+            guard kept(orders.int(6)) else { continue }
             book.add(Order(id: orders.text(0), buyer: orders.text(1), createdAt: orders.int64(2), paidAt: orders.optionalInt64(3),
                            amount: orders.int64(4), items: orders.int(5)))
         }
-        try RecordReader.read(RecordReader.refunds, db, names: names, "ORDER BY seq") { book.add($0) }
+        switch part {
+        case .everything:
+            try RecordReader.read(RecordReader.refunds, db, names: names, "ORDER BY seq") { book.add($0) }
+            try readRatings(db, into: &book)
+            for kind in [RecordReader.tickets, RecordReader.qa, RecordReader.shifts] {
+                try RecordReader.read(kind, db, names: names, "ORDER BY \(kind.arrival)") { book.add($0) }
+            }
+        case .window(_, let since, let zone):
+            // A refund belongs to its order's buyer (one whose order is not stored adds nothing).
+            let refunds = try RawStatement(db, """
+                SELECT r.order_id, r.refunded_at, r.amount, o.buyer FROM refunds r JOIN orders o ON o.id = r.order_id ORDER BY r.seq
+                """)
+            while try refunds.step() {
+                guard kept(refunds.int(3)) else { continue }
+                book.add(Refund(orderID: refunds.text(0), refundedAt: refunds.int64(1), amount: refunds.int64(2)))
+            }
+            try Store.readWindow(since: since, zone: zone, db, names: names) { book.add($0) }
+        }
+        return book
+    }
+
+    /// Every rating in arrival order, its ids joined into the row.
+    private static func readRatings(_ db: Database, into book: inout RecordBook) throws {
         let ratings = try RawStatement(db, """
             SELECT r.ts, b.id, a.id, r.score FROM ratings r JOIN buyer_ids b ON b.n = r.buyer JOIN agent_ids a ON a.n = r.agent
             ORDER BY r.seq
@@ -27,19 +66,16 @@ enum BookLoader {
         while try ratings.step() {
             book.add(Rating(ts: ratings.int64(0), buyer: ratings.text(1), agent: ratings.text(2), score: ratings.int(3)))
         }
-        for kind in [RecordReader.tickets, RecordReader.qa, RecordReader.shifts] {
-            try RecordReader.read(kind, db, names: names, "ORDER BY \(kind.arrival)") { book.add($0) }
-        }
-        return book
     }
 
-    /// Every message in arrival order (same-instant ties keep their input order). Buyers with
-    /// messages get their handle and message count first (a count over the buyer-first
+    /// The kept buyers' messages in arrival order (same-instant ties keep their input order).
+    /// Those buyers get their handle and message count first (a count over the buyer-first
     /// natural-key index); agents their handle.
-    private static func readMessages(_ db: Database, into book: inout RecordBook) throws {
+    private static func readMessages(_ db: Database, kept: (Int) -> Bool, into book: inout RecordBook) throws {
         var buyers = [RecordBook.IDHandle?](repeating: nil, count: try IDNames.largestNumber(db, table: "buyer_ids") + 1)
         let counts = try RawStatement(db, "SELECT m.buyer, b.id, COUNT(*) FROM messages m JOIN buyer_ids b ON b.n = m.buyer GROUP BY m.buyer")
         while try counts.step() {
+            guard kept(counts.int(0)) else { continue }
             let handle = counts.withText(1) { book.buyerHandle(utf8: $0) }
             buyers[counts.int(0)] = handle
             book.expectMessages(ofBuyer: handle, count: counts.int(2))
@@ -52,6 +88,7 @@ enum BookLoader {
         let rows = try RawStatement(db, "SELECT ts, buyer, agent, sender, auto FROM messages ORDER BY seq")
         while try rows.step() {
             let b = rows.int(1), a = rows.int(2)
+            guard kept(b) else { continue }
             guard b >= 0, b < buyers.count, let buyer = buyers[b] else { throw missing("buyer", b) }
             guard a >= 0, a < agents.count, let agent = agents[a] else { throw missing("agent", a) }
             book.addMessage(ts: rows.int64(0), buyer: buyer, agent: agent, sender: rows.int64(3) == 1 ? .agent : .buyer,

@@ -60,7 +60,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         try reportingFailures {
             let config = try source.loadConfig()
-            let book = try source.load(config: config)
+            let book = try source.load(config: config, periodFrom: try from.map { try parseDay($0, option: "--from") })
             let period = try resolvePeriod(from: from, to: to, book: book, zone: config.zone)
             let cutoff = try asOf.map { try parseInstant($0, option: "--as-of", zone: config.zone) }
             var report = ScoringEngine(config: config).report(book, period: period, rule: rule ?? config.defaultRule, asOf: cutoff)

@@ -29,13 +29,22 @@ struct SourceOptions: ParsableArguments {
     }
 
     /// Reads the records: the data set of `--data`, else the store of `--db` (or the default store).
-    func load(config: KefuConfig) throws -> RecordBook {
+    ///
+    /// With `periodFrom` (a report's first day), a store is read only as far as such a report
+    /// needs: every record of each buyer with anything since that day's start minus the
+    /// attribution window, whatever its age (look-backs see a buyer's whole history, SPEC §1),
+    /// plus every agent and the ratings, tickets, QA points and shifts since then. A buyer with
+    /// nothing since then adds nothing to the period, so the report is the same.
+    func load(config: KefuConfig, periodFrom: LocalDate? = nil) throws -> RecordBook {
         returnLargeBlocksToTheSystem()
-        guard let data else { return try loadStore() }
+        guard let data else {
+            let since = periodFrom.map { config.zone.startOfDay($0) - config.thresholds.attributionWindowMs }
+            return try loadStore(since: since, zone: config.zone)
+        }
         return try loadDataSet(data, config: config)
     }
 
-    private func loadStore() throws -> RecordBook {
+    private func loadStore(since: Instant?, zone: ShopTimeZone) throws -> RecordBook {
         let path = db ?? Store.defaultPath
         guard FileManager.default.fileExists(atPath: path) else {
             throw UserFacingError(db == nil
@@ -43,7 +52,8 @@ struct SourceOptions: ParsableArguments {
                 : "\(path): no such store (create one with `kefu import DIR --db \(path)`)")
         }
         do {
-            return try Store.open(path: path).loadBook()
+            let store = try Store.open(path: path)
+            return try since.map { try store.loadRecent(since: $0, zone: zone).book } ?? store.loadBook()
         } catch let error as StoreError {
             throw UserFacingError(error.description)
         }
