@@ -73,6 +73,21 @@ final class LoadProfileTests: XCTestCase {
         XCTAssertNil(empty.forecast(for: date("2026-11-16"), promotions: .standard))
     }
 
+    /// The builder takes conversations one at a time, in any order: after each one its profile
+    /// equals `build` over those added so far.
+    func testBuilderEqualsBuildInAnyOrder() throws {
+        let promos = try PromotionCalendar(parsing: "11-10..11-11")
+        for order in [history, history.reversed(), [history[5], history[0], history[4], history[2], history[7], history[1], history[6], history[3]]] {
+            var builder = LoadProfile.Builder(zone: zone, promotions: promos, thresholds: Thresholds())
+            for (i, c) in order.enumerated() {
+                builder.add(c)
+                XCTAssertEqual(builder.profile, LoadProfile.build(conversations: Array(order[...i]), zone: zone, promotions: promos,
+                                                                  thresholds: Thresholds()))
+            }
+            XCTAssertEqual(builder.profile, LoadProfile.build(conversations: history, zone: zone, promotions: promos, thresholds: Thresholds()))
+        }
+    }
+
     func testPromotionCalendarParsing() throws {
         let c = try PromotionCalendar(parsing: "06-18, 12-31..01-01, 2026-03-08, 2026-05-01..2026-05-02")
         XCTAssertTrue(c.isPromotion(date("2027-06-18")))

@@ -40,19 +40,19 @@ public struct DashboardNow: Sendable {
         var figures = ConversationFigures(config: config, today: today, heatmapDays: heatmapDays)
         // One walk per buyer serves the profile and the figures, two for buyers active today
         // (the profile sees the days before today as they stood at midnight).
-        var history: [Conversation] = []
+        var history = LoadProfile.Builder(zone: zone, promotions: promotions, thresholds: config.thresholds)
         var changed = Set<Int32>()
         for b in 0..<Int32(book.buyerIDCount) where !book.packedMessages(ofBuyerID: b).isEmpty {
             let last = buyers.lastStamp(of: b)
             let walked = figures.walk(buyer: b, book, asOf: now, turns: last >= heatmapStart)
             let before = last >= midnight ? figures.walk(buyer: b, book, asOf: midnight - 1, turns: false) : walked
-            for (_, c) in before where c.day < today && historyFrom.map({ c.day >= $0 }) ?? true { history.append(c) }
+            for (_, c) in before where c.day < today && historyFrom.map({ c.day >= $0 }) ?? true { history.add(c) }
             if last >= heatmapStart { figures.replace(buyer: b, book, cut: now, walked: walked, dirtyAgents: &changed) }
         }
         _ = figures.keyShifts(book, force: true)
         figures.publish(changed, book)
         conversations = figures
-        loadProfile = LoadProfile.build(conversations: history, zone: zone, promotions: promotions, thresholds: config.thresholds)
+        loadProfile = history.profile
     }
 
     /// Moves the clock to `now` (same day, never back) after `changes` reached `book`.

@@ -21,20 +21,26 @@ public struct ScoringEngine: Sendable {
 
     /// Every conversation in the book (all days), as of `asOf`, by buyer then agent then day.
     public func conversations(_ book: RecordBook, asOf: Instant? = nil) -> [Conversation] {
+        var out: [Conversation] = []
+        forEachConversation(book, asOf: asOf) { out.append($0) }
+        return out
+    }
+
+    /// Hands every conversation of `conversations(book, asOf:)` to `body`, in the same order,
+    /// without holding them all.
+    public func forEachConversation(_ book: RecordBook, asOf: Instant? = nil, _ body: (Conversation) -> Void) {
         let builder = ConversationBuilder(zone: config.zone, outlierMs: config.thresholds.outlierMs)
         var walk = WalkBuffers()
-        var out: [Conversation] = []
         let buyers = (0..<Int32(book.buyerIDCount)).sorted { book.buyerIDs.less($0, $1) }
         for b in buyers {
             builder.walk(book.packedMessages(ofBuyerID: b), asOf: asOf, into: &walk)
             for s in walk.spans {
-                out.append(Conversation(agent: book.agentIDs[s.agent], buyer: book.buyerIDs[b], day: LocalDate(day: s.day),
-                                        start: s.start, end: s.end, firstBuyerMessage: s.firstBuyerMessage,
-                                        buyerMessages: s.buyerMessages, agentMessages: s.agentMessages,
-                                        turns: Array(walk.turns[s.turns])))
+                body(Conversation(agent: book.agentIDs[s.agent], buyer: book.buyerIDs[b], day: LocalDate(day: s.day),
+                                  start: s.start, end: s.end, firstBuyerMessage: s.firstBuyerMessage,
+                                  buyerMessages: s.buyerMessages, agentMessages: s.agentMessages,
+                                  turns: Array(walk.turns[s.turns])))
             }
         }
-        return out
     }
 
     /// The team's figures hour by hour on one day: element h covers `[h:00, h+1:00)` as of

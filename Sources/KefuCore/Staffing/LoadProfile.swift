@@ -39,16 +39,38 @@ public struct LoadProfile: Sendable, Equatable {
     /// Builds the profile from conversations (all of them; the filter is applied here).
     public static func build(conversations: [Conversation], zone: ShopTimeZone,
                              promotions: PromotionCalendar, thresholds: Thresholds) -> LoadProfile {
-        var weekdays = (0..<7).map { _ in Accumulator() }
-        var kinds: [DayKind: Accumulator] = [:]
-        for conv in conversations {
+        var builder = Builder(zone: zone, promotions: promotions, thresholds: thresholds)
+        for conv in conversations { builder.add(conv) }
+        return builder.profile
+    }
+
+    /// Builds a profile one conversation at a time, so a long history never has to be held
+    /// whole: `build(conversations:)` of the same conversations, in any order.
+    public struct Builder: Sendable {
+        private let zone: ShopTimeZone
+        private let promotions: PromotionCalendar
+        private let thresholds: Thresholds
+        private var weekdays = (0..<7).map { _ in Accumulator() }
+        private var kinds: [DayKind: Accumulator] = [:]
+
+        public init(zone: ShopTimeZone, promotions: PromotionCalendar, thresholds: Thresholds) {
+            self.zone = zone
+            self.promotions = promotions
+            self.thresholds = thresholds
+        }
+
+        /// Adds one conversation.
+        public mutating func add(_ conv: Conversation) {
             let kind = promotions.kind(of: conv.day)
             let hour = zone.hour(of: conv.start)
             if kind != .promotion { weekdays[conv.day.weekday].add(conv, hour: hour, thresholds: thresholds) }
             kinds[kind, default: Accumulator()].add(conv, hour: hour, thresholds: thresholds)
         }
-        return LoadProfile(byWeekday: weekdays.map { $0.load },
-                           byKind: kinds.compactMapValues { $0.load })
+
+        /// The profile of the conversations added so far.
+        public var profile: LoadProfile {
+            LoadProfile(byWeekday: weekdays.map { $0.load }, byKind: kinds.compactMapValues { $0.load })
+        }
     }
 
     /// The forecast for a day: the profile of its kind. A promotion day without promotion
@@ -82,7 +104,7 @@ public struct Forecast: Sendable, Equatable {
 }
 
 /// Running sums for one profile.
-private struct Accumulator {
+private struct Accumulator: Sendable {
     var days = Set<Int>()
     var arrivals = [Int](repeating: 0, count: 24)
     var validDurationMs = [Int64](repeating: 0, count: 24)

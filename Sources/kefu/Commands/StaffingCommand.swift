@@ -58,9 +58,9 @@ struct StaffingCommand: ParsableCommand {
 
             let config = try source.loadConfig()
             let book = try source.load(config: config)
-            let conversations = ScoringEngine(config: config).conversations(book)
-            let profile = LoadProfile.build(conversations: conversations, zone: config.zone,
-                                            promotions: promotions, thresholds: config.thresholds)
+            var history = LoadProfile.Builder(zone: config.zone, promotions: promotions, thresholds: config.thresholds)
+            ScoringEngine(config: config).forEachConversation(book) { history.add($0) }
+            let profile = history.profile
             guard let forecast = profile.forecast(for: planDay, promotions: promotions) else {
                 throw UserFacingError("the data set has no conversations to forecast from")
             }
