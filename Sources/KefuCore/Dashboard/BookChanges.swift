@@ -24,7 +24,8 @@ public struct BookChanges: Sendable {
 /// each buyer's first and last record (`activity`).
 public struct BookWatch: Sendable {
     private var ratingsSeen: Int
-    private var orderBuyers: [String: Int32] = [:]
+    /// Each order's buyer as last seen, by the book's order number (-1: none yet).
+    private var orderBuyers: [Int32]
     /// The buyers' activity, kept up to date with every batch.
     public private(set) var activity: BuyerActivity
 
@@ -32,11 +33,7 @@ public struct BookWatch: Sendable {
     public init(_ book: RecordBook) {
         activity = BuyerActivity(book)
         ratingsSeen = book.ratings.count
-        orderBuyers.reserveCapacity(book.orders.count)
-        book.forEachBuyerWithOrders { buyer, ids in
-            guard let b = book.buyerIDs.find(buyer) else { return }
-            for id in ids { orderBuyers[id] = b }
-        }
+        orderBuyers = book.orderStore.rows.map(\.buyer)
     }
 
     /// What `fresh` changed; `book` must already hold them (duplicates included or not).
@@ -53,11 +50,14 @@ public struct BookWatch: Sendable {
             case .message(let m):
                 if let b = book.buyerIDs.find(m.buyer) { touch(b, [m.ts]) }
             case .order(let o):
-                guard let stored = book.orders[o.id], let b = book.buyerIDs.find(stored.buyer) else { continue }
+                guard let n = book.orderStore.ids.find(o.id), let stored = book.orders[o.id] else { continue }
+                let b = book.orderStore.rows[Int(n)].buyer
                 var stamps: [Instant] = []
                 RecordBook.forEachStamp(of: stored, refunds: book.refunds(ofOrder: o.id)) { stamps.append($0) }
-                if let previous = orderBuyers[o.id], previous != b { touch(previous, stamps) }
-                orderBuyers[o.id] = b
+                while orderBuyers.count <= Int(n) { orderBuyers.append(-1) }
+                let previous = orderBuyers[Int(n)]
+                if previous >= 0, previous != b { touch(previous, stamps) }
+                orderBuyers[Int(n)] = b
                 touch(b, stamps)
             case .refund(let r):
                 if let buyer = book.orders[r.orderID]?.buyer, let b = book.buyerIDs.find(buyer) { touch(b, [r.refundedAt]) }

@@ -27,8 +27,8 @@ extension ScoringEngine {
     public func orders(of agent: String, in book: RecordBook, period: Period, rule: AttributionRule,
                        asOf: Instant? = nil) -> [AgentOrder] {
         var out: [AgentOrder] = []
-        book.forEachBuyerWithOrders { buyer, _ in
-            for e in orderEntries(ofBuyer: buyer, in: book, period: period, rule: rule, asOf: asOf) where e.agent == agent {
+        for b in book.buyersWithOrders {
+            for e in orderEntries(ofBuyerID: b, in: book, period: period, rule: rule, asOf: asOf) where e.agent == agent {
                 out.append(e.order)
             }
         }
@@ -40,8 +40,8 @@ extension ScoringEngine {
     public func ordersByAgent(in book: RecordBook, period: Period, rule: AttributionRule,
                               asOf: Instant? = nil) -> [String: [AgentOrder]] {
         var out: [String: [AgentOrder]] = [:]
-        book.forEachBuyerWithOrders { buyer, _ in
-            for e in orderEntries(ofBuyer: buyer, in: book, period: period, rule: rule, asOf: asOf) {
+        for b in book.buyersWithOrders {
+            for e in orderEntries(ofBuyerID: b, in: book, period: period, rule: rule, asOf: asOf) {
                 out[e.agent, default: []].append(e.order)
             }
         }
@@ -51,13 +51,8 @@ extension ScoringEngine {
 
     /// One buyer's orders paid in `period` (as of `asOf`), each with the agent it is credited to
     /// and, when another agent chased the payment, again with that agent as assisted: an order
-    /// credited to no one and not assisted is left out. In the order the buyer's orders were stored.
-    public func orderEntries(ofBuyer buyer: String, in book: RecordBook, period: Period, rule: AttributionRule,
-                             asOf: Instant? = nil) -> [AgentOrderEntry] {
-        orderEntries(buyer, book.orders(ofBuyer: buyer), in: book, period: period, rule: rule, asOf: asOf)
-    }
-
-    /// The same for the book's buyer integer `b`.
+    /// credited to no one and not assisted is left out. In the order the buyer's orders were
+    /// stored; `b` is the book's buyer integer.
     func orderEntries(ofBuyerID b: Int32, in book: RecordBook, period: Period, rule: AttributionRule, asOf: Instant?) -> [AgentOrderEntry] {
         orderEntries(book.buyerIDs[b], book.orders(ofBuyerID: b), in: book, period: period, rule: rule, asOf: asOf)
     }

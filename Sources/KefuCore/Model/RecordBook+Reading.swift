@@ -73,14 +73,8 @@ extension RecordBook {
         for r in orderStore.refunds { body(Refund(orderID: orderStore.ids[r.order], refundedAt: r.refundedAt, amount: r.amount)) }
     }
 
-    /// Calls `body` with each buyer that has orders and the ids of its orders.
-    public func forEachBuyerWithOrders(_ body: (String, [String]) -> Void) {
-        for b in 0..<Int32(buyerIDCount) where orderStore.hasOrders(b) {
-            var ids: [String] = []
-            orderStore.forEachOrder(ofBuyer: b) { o, _ in ids.append(orderStore.ids[o]) }
-            body(buyerIDs[b], ids.reversed())
-        }
-    }
+    /// The book's integers of the buyers with at least one order, in ascending order.
+    var buyersWithOrders: some Sequence<Int32> { (0..<Int32(buyerIDCount)).lazy.filter { orderStore.hasOrders($0) } }
 
     /// All messages, in time order; at the same instant by buyer id (UTF-8 bytes), then in
     /// input order. (The book keeps input order per buyer, which is all the figures need.)
