@@ -22,15 +22,52 @@ struct ConversationFigures: Sendable {
     private(set) var heatmap: HeatmapSums
     /// The first instant a conversation must reach to touch the heatmap's days.
     private let heatmapStart: Instant
-    /// What each buyer added: its shares of the heatmap's cells, its consults started today
-    /// (agent, local hour) and its answered turns of today (buyers with none are absent).
-    private var added: [Int32: BuyerPart] = [:]
+    /// What each buyer added, packed (buyers with nothing are absent): its shares of the
+    /// heatmap's cells, its consults started today (agent, local hour) and its answered turns
+    /// of today.
+    private var added: [Int32: VarintBytes] = [:]
     private struct BuyerPart: Sendable {
         var cells: [HeatmapSums.Share] = []
         var consults: [(agent: Int32, hour: Int)] = []
         var turns: [(agent: Int32, openedAt: Instant, responseMs: Int64)] = []
         var isEmpty: Bool { cells.isEmpty && consults.isEmpty && turns.isEmpty }
+
+        mutating func clear() {
+            cells.removeAll(keepingCapacity: true)
+            consults.removeAll(keepingCapacity: true)
+            turns.removeAll(keepingCapacity: true)
+        }
+
+        var packed: VarintBytes {
+            var p = VarintBytes(capacity: 8 + cells.count * 12 + consults.count * 2 + turns.count * 8)
+            p.put(cells.count)
+            for c in cells {
+                p.put(c.cell); p.put(c.agent); p.put(c.consults); p.put(c.buyerMessages); p.put(c.responses); p.put(c.presence)
+                p.put(c.responseMs); p.put(c.openMs)
+            }
+            p.put(consults.count)
+            for c in consults { p.put(c.agent); p.put(c.hour) }
+            p.put(turns.count)
+            for t in turns { p.put(t.agent); p.put(t.openedAt); p.put(t.responseMs) }
+            return p
+        }
+
+        /// Becomes the part `packed` holds.
+        mutating func unpack(_ packed: VarintBytes) {
+            clear()
+            var r = packed.reader
+            for _ in 0..<r.nextInt() {
+                var c = HeatmapSums.Share(cell: r.nextInt32(), agent: r.nextInt32())
+                c.consults = r.nextInt32(); c.buyerMessages = r.nextInt32(); c.responses = r.nextInt32(); c.presence = r.nextInt32()
+                c.responseMs = r.next(); c.openMs = r.next()
+                cells.append(c)
+            }
+            for _ in 0..<r.nextInt() { consults.append((r.nextInt32(), r.nextInt())) }
+            for _ in 0..<r.nextInt() { turns.append((r.nextInt32(), r.next(), r.next())) }
+        }
     }
+    /// The part being replaced, reused from buyer to buyer.
+    private var scratch = BuyerPart()
     /// Today's consults by agent and local hour, and today's answered turns by agent.
     private var consults: [Int32: [Int]] = [:]
     private var turns: [Int32: [(buyer: Int32, openedAt: Instant, responseMs: Int64)]] = [:]
@@ -53,21 +90,27 @@ struct ConversationFigures: Sendable {
     /// Buyer `b` as of `cut`, replacing what it added before.
     mutating func replace(buyer b: Int32, _ book: RecordBook, cut: Instant, walked: [(agent: Int32, conversation: Conversation)]? = nil,
                           dirtyAgents: inout Set<Int32>) {
-        if let old = added.removeValue(forKey: b) { apply(old, buyer: b, sign: -1, dirtyAgents: &dirtyAgents) }
-        var part = BuyerPart()
+        if let old = added.removeValue(forKey: b) {
+            scratch.unpack(old)
+            apply(scratch, buyer: b, sign: -1, dirtyAgents: &dirtyAgents)
+        }
+        scratch.clear()
         for (agent, c) in walked ?? walker.conversations(ofBuyerID: b, in: book, asOf: cut) where c.end >= heatmapStart {
-            heatmap.shares(of: c, agent: agent, into: &part.cells)
+            heatmap.shares(of: c, agent: agent, into: &scratch.cells)
             guard c.day == today else { continue }
-            if c.isConsult { part.consults.append((agent, zone.hour(of: c.start))) }
-            for t in c.turns { if let ms = t.responseMs { part.turns.append((agent, t.openedAt, ms)) } }
+            if c.isConsult { scratch.consults.append((agent, zone.hour(of: c.start))) }
+            for t in c.turns { if let ms = t.responseMs { scratch.turns.append((agent, t.openedAt, ms)) } }
         }
         for m in book.packedMessages(ofBuyerID: b) where m.isBuyer && m.ts <= cut && m.ts >= heatmapStart {
-            heatmap.shareBuyerMessage(at: m.ts, into: &part.cells)
+            heatmap.shareBuyerMessage(at: m.ts, into: &scratch.cells)
         }
-        guard !part.isEmpty else { return }
-        apply(part, buyer: b, sign: 1, dirtyAgents: &dirtyAgents)
-        added[b] = part
+        guard !scratch.isEmpty else { return }
+        apply(scratch, buyer: b, sign: 1, dirtyAgents: &dirtyAgents)
+        added[b] = scratch.packed
     }
+
+    /// Makes room for `n` buyers' parts at once (a cold start knows how many may add one).
+    mutating func reserve(buyers n: Int) { added.reserveCapacity(n) }
 
     /// Buyer `b`'s conversations as of `cut`, for callers that walk it anyway.
     mutating func walk(buyer b: Int32, _ book: RecordBook, asOf: Instant?, turns: Bool) -> [(agent: Int32, conversation: Conversation)] {

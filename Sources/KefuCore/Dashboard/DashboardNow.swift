@@ -42,6 +42,7 @@ public struct DashboardNow: Sendable {
         // (the profile sees the days before today as they stood at midnight).
         var history = LoadProfile.Builder(zone: zone, promotions: promotions, thresholds: config.thresholds)
         var changed = Set<Int32>()
+        figures.reserve(buyers: (0..<Int32(book.buyerIDCount)).reduce(0) { $0 + (buyers.lastStamp(of: $1) >= heatmapStart ? 1 : 0) })
         for b in 0..<Int32(book.buyerIDCount) where !book.packedMessages(ofBuyerID: b).isEmpty {
             let last = buyers.lastStamp(of: b)
             let walked = figures.walk(buyer: b, book, asOf: now, turns: last >= heatmapStart)

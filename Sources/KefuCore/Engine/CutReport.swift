@@ -129,43 +129,33 @@ extension ScoringEngine {
 /// The tallies are read word by word, whatever fields `Tally` has, as long as it stays a plain
 /// value of integers.
 struct PackedContribution: Equatable, Sendable {
-    private var bytes: [UInt8] = []
+    private var bytes: VarintBytes
     private static let tallyWords = (MemoryLayout<Tally>.size + 7) / 8
 
     init(_ c: BuyerContribution) {
         precondition(_isPOD(Tally.self), "a Tally packs word by word only while it is plain integers")
-        bytes.reserveCapacity(16 + c.agents.count * 48)
-        put(Int64(c.teamPaidBuyer)); put(c.silentSalesFen); put(Int64(c.silentOrders)); put(Int64(c.agents.count))
+        bytes = VarintBytes(capacity: 16 + c.agents.count * 48)
+        bytes.put(c.teamPaidBuyer); bytes.put(c.silentSalesFen); bytes.put(c.silentOrders); bytes.put(c.agents.count)
         for (agent, tally) in c.agents {
-            put(Int64(agent))
+            bytes.put(agent)
             var t = tally
             withUnsafeBytes(of: &t) { raw in
-                for w in 0..<Self.tallyWords { put(Self.word(raw, w)) }
+                for w in 0..<Self.tallyWords { bytes.put(Self.word(raw, w)) }
             }
         }
     }
 
     /// The contribution, unpacked.
     var contribution: BuyerContribution {
-        var at = 0
-        func next() -> Int64 {
-            var shift: UInt64 = 0, v: UInt64 = 0
-            while true {
-                let b = bytes[at]; at += 1
-                v |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { break }
-                shift += 7
-            }
-            return Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))
-        }
+        var r = bytes.reader
         var c = BuyerContribution()
-        c.teamPaidBuyer = Int(next()); c.silentSalesFen = next(); c.silentOrders = Int(next())
-        for _ in 0..<Int(next()) {
-            let agent = Int32(next())
+        c.teamPaidBuyer = r.nextInt(); c.silentSalesFen = r.next(); c.silentOrders = r.nextInt()
+        for _ in 0..<r.nextInt() {
+            let agent = r.nextInt32()
             var t = Tally()
             withUnsafeMutableBytes(of: &t) { raw in
                 for w in 0..<Self.tallyWords {
-                    var v = next()
+                    var v = r.next()
                     let n = min(8, raw.count - w * 8)
                     withUnsafeBytes(of: &v) { src in
                         for i in 0..<n { raw[w * 8 + i] = src[i] }
@@ -184,14 +174,5 @@ struct PackedContribution: Equatable, Sendable {
             for i in 0..<n { dst[i] = raw[w * 8 + i] }
         }
         return v
-    }
-
-    private mutating func put(_ x: Int64) {
-        var v = UInt64(bitPattern: (x << 1) ^ (x >> 63))
-        while v >= 0x80 {
-            bytes.append(UInt8(v & 0x7F) | 0x80)
-            v >>= 7
-        }
-        bytes.append(UInt8(v))
     }
 }
