@@ -69,16 +69,17 @@ public struct BuyerActivity: Sendable {
         first[i] = min(first[i], t); last[i] = max(last[i], t)
     }
 
-    /// Buyers with a record at or after `since` and one at or before `through`.
-    func buyers(since: Instant, through: Instant) -> [Int32] {
-        first.indices.filter { last[$0] >= since && first[$0] <= through }.map { Int32($0) }
+    /// Buyers with a record at or after `since` and one at or before `through`, in ascending
+    /// order, found as they are iterated (nothing is allocated for them).
+    func buyers(since: Instant, through: Instant) -> some Sequence<Int32> {
+        (0..<Int32(first.count)).lazy.filter { [first, last] b in last[Int(b)] >= since && first[Int(b)] <= through }
     }
 
     /// Buyer `b`'s last record instant (`Instant.min` with none).
     func lastStamp(of b: Int32) -> Instant { Int(b) < last.count ? last[Int(b)] : .min }
 
-    /// Buyers with a record after `cut`.
-    func buyers(after cut: Instant) -> [Int32] {
-        last.indices.filter { last[$0] > cut }.map { Int32($0) }
+    /// Buyers with a record after `cut`, in ascending order, found as they are iterated.
+    func buyers(after cut: Instant) -> some Sequence<Int32> {
+        (0..<Int32(last.count)).lazy.filter { [last] b in last[Int(b)] > cut }
     }
 }

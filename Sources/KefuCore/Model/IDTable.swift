@@ -91,11 +91,12 @@ struct IDTable: Sendable {
         withBytes(a) { x in withBytes(b) { y in x.lexicographicallyPrecedes(y) } }
     }
 
-    /// Room for `n` more ids without rehashing.
-    mutating func reserveCapacity(_ n: Int) {
+    /// Room for `n` more ids (taking `bytes` bytes in all, when known) without rehashing.
+    mutating func reserveCapacity(_ n: Int, bytes: Int = 0) {
         let want = (ends.count + n) * 4 / 3 + 1
         while slots.count < want { grow() }
         ends.reserveCapacity(ends.count + n)
+        if bytes > 0 { arena.reserveCapacity(arena.count + bytes) }
     }
 
     /// Doubles the index (at least 16 slots) and re-seats every slot.

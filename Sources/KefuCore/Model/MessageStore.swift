@@ -32,6 +32,13 @@ struct MessageStore: Sendable {
     private static let scanLimit = 64
     private static let unsorted: UInt32 = 1 << 31
 
+    /// Room for `n` more buyers.
+    mutating func reserveBuyers(_ n: Int) {
+        start.reserveCapacity(start.count + n)
+        length.reserveCapacity(length.count + n)
+        room.reserveCapacity(room.count + n)
+    }
+
     /// The range of buyer integers.
     var buyerCount: Int { start.count }
 

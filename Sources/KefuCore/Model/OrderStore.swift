@@ -47,6 +47,9 @@ struct OrderStore: Sendable {
 
     mutating func addBuyer() { latestOfBuyer.append(-1) }
 
+    /// Room for `n` more buyers.
+    mutating func reserveBuyers(_ n: Int) { latestOfBuyer.reserveCapacity(latestOfBuyer.count + n) }
+
     func hasRow(_ o: Int32) -> Bool { rows[Int(o)].buyer != OrderStore.noRow }
 
     /// The integer of an order id, interning it.

@@ -233,6 +233,16 @@ public struct RecordBook: Sendable {
         messageStore.expect(buyer: internBuyer(buyer), count: count)
     }
 
+    /// Makes room for `buyers` more buyers, whose ids take `idBytes` bytes in all, and `orders`
+    /// more orders: a bulk load that knows its size up front then grows no table on the way
+    /// (no rehash, no array copied at twice its size).
+    public mutating func reserve(buyers: Int, idBytes: Int, orders: Int) {
+        buyerIDs.reserveCapacity(buyers, bytes: idBytes)
+        messageStore.reserveBuyers(buyers)
+        orderStore.reserveBuyers(buyers)
+        orderStore.reserve(orders)
+    }
+
     /// Makes room for the messages counted by `expectMessage` (see there).
     public mutating func reserveExpectedMessages() { messageStore.reserveExpected() }
 

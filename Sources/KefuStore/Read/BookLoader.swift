@@ -21,10 +21,16 @@ enum BookLoader {
         var book = RecordBook()
         let names = try IDNames(db, buyers: .onDemand)
         let kept: (Int) -> Bool
+        let share: Double
         switch part {
-        case .everything: kept = { _ in true }
-        case .window(let keep, _, _): kept = { $0 >= 0 && $0 < keep.count && keep[$0] }
+        case .everything:
+            kept = { _ in true }
+            share = 1
+        case .window(let keep, _, _):
+            kept = { $0 >= 0 && $0 < keep.count && keep[$0] }
+            share = Double(keep.lazy.filter { $0 }.count) / Double(max(1, keep.count))
         }
+        try reserveRoom(db, share: share, in: &book)
         try RecordReader.read(RecordReader.agents, db, names: names, "ORDER BY seq") { book.add($0) }
         try readMessages(db, kept: kept, into: &book)
         let orders = try RawStatement(db, """
@@ -55,6 +61,15 @@ enum BookLoader {
             try Store.readWindow(since: since, zone: zone, db, names: names) { book.add($0) }
         }
         return book
+    }
+
+    /// Sizes the book's buyer and order tables for `share` of the store's buyers and orders
+    /// (a window's orders taken as the same share as its buyers: room, not a limit).
+    private static func reserveRoom(_ db: Database, share: Double, in book: inout RecordBook) throws {
+        let ids = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(id AS BLOB))), 0) FROM buyer_ids")
+        let orders = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM orders") ?? 0
+        func part(_ n: Int) -> Int { Int((Double(n) * share).rounded(.up)) }
+        book.reserve(buyers: part(ids?[0] ?? 0), idBytes: part(ids?[1] ?? 0), orders: part(orders))
     }
 
     /// Every rating in arrival order, its ids joined into the row.
