@@ -82,4 +82,26 @@ final class ReportEndToEndTests: XCTestCase {
             }
         }
     }
+
+    /// `kefu pay` and `kefu whatif` read from a store only the buyers the month can concern (as
+    /// `report --from` does): the same output as from the files. The sample runs 10-26..11-06,
+    /// so November's window (from 10-31) leaves out the buyers seen only in October's first days.
+    func testPayAndWhatIfFromAPartOfTheStoreEqualTheirRunsFromFiles() throws {
+        let dir = try KefuBinary.tempDir()
+        let data = dir.appendingPathComponent("shop").path
+        let db = dir.appendingPathComponent("kefu.sqlite").path
+        XCTAssertEqual(try KefuBinary.run(["sample", "--out", data, "--days", "12", "--start", "2026-10-26", "--scale", "0.2"]).status, 0)
+        XCTAssertEqual(try KefuBinary.run(["import", data, "--db", db]).status, 0)
+        let agents = try String(contentsOfFile: data + "/agents.csv", encoding: .utf8).split(separator: "\n")
+        let agent = String(try XCTUnwrap(agents.dropFirst().first?.split(separator: ",").first))
+        for options in [["pay", "--month", "2026-11", "--format", "json"],
+                        ["pay", "--month", "2026-11", "--as-of", "2026-11-04 20:00:00", "--explain", agent],
+                        ["whatif", "--month", "2026-11", "--agent", agent, "--set", "conversion=+5%,aov=+10%"]] {
+            let fromStore = try KefuBinary.run(options + ["--db", db])
+            let fromFiles = try KefuBinary.run(options + ["--data", data])
+            XCTAssertEqual(fromStore.status, 0, fromStore.stderr)
+            XCTAssertFalse(fromStore.stdout.isEmpty)
+            XCTAssertEqual(fromStore.stdout, fromFiles.stdout, "\(options)")
+        }
+    }
 }

@@ -42,7 +42,7 @@ struct PayCommand: ParsableCommand {
         try reportingFailures {
             guard let m = Month(month) else { throw UserFacingError("--month: \"\(month)\" is not a month (YYYY-MM)") }
             let config = try scheme.map { try loadScheme($0) } ?? source.loadConfig()
-            let book = try source.load(config: config)
+            let book = try source.load(config: config, periodFrom: m.period.from)
             let cutoff = try asOf.map { try parseInstant($0, option: "--as-of", zone: config.zone) }
             guard let run = SchemeEvaluator(config: config, planName: plan).run(book, month: m, rule: rule, asOf: cutoff) else {
                 throw UserFacingError("--plan: the scheme has no pay plan \"\(plan)\" (it has: \(config.payPlans.keys.sorted().joined(separator: ", ")))")

@@ -41,7 +41,7 @@ struct WhatIfCommand: ParsableCommand {
             guard let payPlan = config.payPlans[plan] else { throw UserFacingError("--plan: no pay plan \"\(plan)\"") }
             let adjustments: [WhatIf.Adjustment]
             do { adjustments = try WhatIf.parse(set) } catch { throw UserFacingError("--set: \(error)") }
-            let book = try source.load(config: config)
+            let book = try source.load(config: config, periodFrom: m.period.from)
             let report = ScoringEngine(config: config).report(book, period: m.period, rule: config.defaultRule)
             let points = book.qa[QAKey(month: m, agent: agent)]?.points
             guard let out = WhatIf(plan: payPlan).simulate(agentID: agent, in: report, kpiPoints: points, adjustments: adjustments) else {

@@ -30,8 +30,8 @@ struct SourceOptions: ParsableArguments {
 
     /// Reads the records: the data set of `--data`, else the store of `--db` (or the default store).
     ///
-    /// With `periodFrom` (a report's first day), a store is read only as far as such a report
-    /// needs: every record of each buyer with anything since that day's start minus the
+    /// With `periodFrom` (the first day of the report, pay run or what-if), a store is read
+    /// only as far as such a report needs: every record of each buyer with anything since that day's start minus the
     /// attribution window, whatever its age (look-backs see a buyer's whole history, SPEC §1),
     /// plus every agent and the ratings, tickets, QA points and shifts since then. A buyer with
     /// nothing since then adds nothing to the period, so the report is the same.
