@@ -66,11 +66,7 @@ final class ReportEndToEndTests: XCTestCase {
     /// its whole history): the report is still byte for byte the one from the files, for periods
     /// starting before, at and after a month's start, with and without `--as-of`.
     func testReportFromAPartOfTheStoreEqualsReportFromFiles() throws {
-        let dir = try KefuBinary.tempDir()
-        let data = dir.appendingPathComponent("shop").path
-        let db = dir.appendingPathComponent("kefu.sqlite").path
-        XCTAssertEqual(try KefuBinary.run(["sample", "--out", data, "--days", "12", "--start", "2026-10-26", "--scale", "0.2"]).status, 0)
-        XCTAssertEqual(try KefuBinary.run(["import", data, "--db", db]).status, 0)
+        let (data, db) = try sampleAndItsStore()
         for (from, to) in [("2026-10-28", "2026-11-03"), ("2026-11-01", "2026-11-07"), ("2026-11-04", "2026-11-05")] {
             for extra in [[], ["--as-of", "2026-11-04 20:00:00"]] {
                 let options = ["--from", from, "--to", to, "--format", "json"] + extra
@@ -87,11 +83,7 @@ final class ReportEndToEndTests: XCTestCase {
     /// `report --from` does): the same output as from the files. The sample runs 10-26..11-06,
     /// so November's window (from 10-31) leaves out the buyers seen only in October's first days.
     func testPayAndWhatIfFromAPartOfTheStoreEqualTheirRunsFromFiles() throws {
-        let dir = try KefuBinary.tempDir()
-        let data = dir.appendingPathComponent("shop").path
-        let db = dir.appendingPathComponent("kefu.sqlite").path
-        XCTAssertEqual(try KefuBinary.run(["sample", "--out", data, "--days", "12", "--start", "2026-10-26", "--scale", "0.2"]).status, 0)
-        XCTAssertEqual(try KefuBinary.run(["import", data, "--db", db]).status, 0)
+        let (data, db) = try sampleAndItsStore()
         let agents = try String(contentsOfFile: data + "/agents.csv", encoding: .utf8).split(separator: "\n")
         let agent = String(try XCTUnwrap(agents.dropFirst().first?.split(separator: ",").first))
         for options in [["pay", "--month", "2026-11", "--format", "json"],
@@ -103,5 +95,15 @@ final class ReportEndToEndTests: XCTestCase {
             XCTAssertFalse(fromStore.stdout.isEmpty)
             XCTAssertEqual(fromStore.stdout, fromFiles.stdout, "\(options)")
         }
+    }
+
+    /// A 12-day sample (2026-10-26..11-06) as files and imported into a store.
+    private func sampleAndItsStore() throws -> (data: String, db: String) {
+        let dir = try KefuBinary.tempDir()
+        let data = dir.appendingPathComponent("shop").path
+        let db = dir.appendingPathComponent("kefu.sqlite").path
+        XCTAssertEqual(try KefuBinary.run(["sample", "--out", data, "--days", "12", "--start", "2026-10-26", "--scale", "0.2"]).status, 0)
+        XCTAssertEqual(try KefuBinary.run(["import", data, "--db", db]).status, 0)
+        return (data, db)
     }
 }
