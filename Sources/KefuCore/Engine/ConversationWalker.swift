@@ -6,6 +6,8 @@
 struct ConversationWalker: Sendable {
     private let builder: ConversationBuilder
     private var walk = WalkBuffers()
+    /// Agent ids by integer, made once each (an integer names the same agent for good).
+    private var agentNames: [String] = []
 
     init(config: KefuConfig) {
         builder = ConversationBuilder(zone: config.zone, outlierMs: config.thresholds.outlierMs)
@@ -16,10 +18,14 @@ struct ConversationWalker: Sendable {
         -> [(agent: Int32, conversation: Conversation)] {
         builder.walk(book.packedMessages(ofBuyerID: b), asOf: asOf, into: &walk)
         let buyer = book.buyerIDs[b]
-        return walk.spans.map { s in
-            (s.agent, Conversation(agent: book.agentIDs[s.agent], buyer: buyer, day: LocalDate(day: s.day), start: s.start, end: s.end,
-                                   firstBuyerMessage: s.firstBuyerMessage, buyerMessages: s.buyerMessages,
-                                   agentMessages: s.agentMessages, turns: turns ? Array(walk.turns[s.turns]) : []))
+        var out: [(agent: Int32, conversation: Conversation)] = []
+        out.reserveCapacity(walk.spans.count)
+        for s in walk.spans {
+            while agentNames.count <= Int(s.agent) { agentNames.append(book.agentIDs[Int32(agentNames.count)]) }
+            out.append((s.agent, Conversation(agent: agentNames[Int(s.agent)], buyer: buyer, day: LocalDate(day: s.day), start: s.start,
+                                              end: s.end, firstBuyerMessage: s.firstBuyerMessage, buyerMessages: s.buyerMessages,
+                                              agentMessages: s.agentMessages, turns: turns ? Array(walk.turns[s.turns]) : [])))
         }
+        return out
     }
 }

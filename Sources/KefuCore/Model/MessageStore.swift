@@ -32,6 +32,17 @@ struct MessageStore: Sendable {
     private static let scanLimit = 64
     private static let unsorted: UInt32 = 1 << 31
 
+    /// Gives buyer `b`'s segment room for `n` more messages at once (a bulk load that reads a
+    /// buyer's messages together), so adding them moves nothing.
+    mutating func makeRoom(buyer b: Int32, for n: Int) {
+        let i = Int(b)
+        let need = Int(length[i] & ~MessageStore.unsorted) + n
+        if need > Int(room[i]) { relocate(i, room: need) }
+    }
+
+    /// Room for `n` more messages in all.
+    mutating func reserveMessages(_ n: Int) { flat.reserveCapacity(flat.count + n) }
+
     /// Room for `n` more buyers.
     mutating func reserveBuyers(_ n: Int) {
         start.reserveCapacity(start.count + n)

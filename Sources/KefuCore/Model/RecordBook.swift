@@ -95,8 +95,9 @@ public struct RecordBook: Sendable {
     /// The handle of an agent id, interning it.
     public mutating func agentHandle(_ id: String) -> IDHandle { IDHandle(n: agentIDs.intern(id)) }
 
-    /// Counts `count` messages a bulk load will add for a buyer (see `expectMessage`).
-    public mutating func expectMessages(ofBuyer buyer: IDHandle, count: Int) { messageStore.expect(buyer: buyer.n, count: count) }
+    /// Makes room for `count` more messages of a buyer, which a bulk load then adds together
+    /// (`addMessage`): its segment is laid out once at that size.
+    public mutating func makeRoom(forMessages count: Int, ofBuyer buyer: IDHandle) { messageStore.makeRoom(buyer: buyer.n, for: count) }
 
     /// Adds a message by its buyer's and agent's handles (natural-key rules as `add`).
     @discardableResult
@@ -233,12 +234,13 @@ public struct RecordBook: Sendable {
         messageStore.expect(buyer: internBuyer(buyer), count: count)
     }
 
-    /// Makes room for `buyers` more buyers, whose ids take `idBytes` bytes in all, and `orders`
-    /// more orders: a bulk load that knows its size up front then grows no table on the way
-    /// (no rehash, no array copied at twice its size).
-    public mutating func reserve(buyers: Int, idBytes: Int, orders: Int) {
+    /// Makes room for `buyers` more buyers, whose ids take `idBytes` bytes in all, `messages`
+    /// more messages and `orders` more orders: a bulk load that knows its size up front then
+    /// grows no table on the way (no rehash, no array copied at twice its size).
+    public mutating func reserve(buyers: Int, idBytes: Int, messages: Int, orders: Int) {
         buyerIDs.reserveCapacity(buyers, bytes: idBytes)
         messageStore.reserveBuyers(buyers)
+        messageStore.reserveMessages(messages)
         orderStore.reserveBuyers(buyers)
         orderStore.reserve(orders)
     }

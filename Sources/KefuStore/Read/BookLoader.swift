@@ -1,10 +1,10 @@
 import GRDB
 import KefuCore
 
-/// Reads the store, or part of it, into a book in about the memory the book needs: each
-/// buyer's messages are counted first, so the book lays them out once at their final size,
-/// and messages name their buyer and agent by the book's handles, found once per store
-/// number, so no name is looked up or held per row.
+/// Reads the store, or part of it, into a book in about the memory the book needs: messages
+/// are read buyer by buyer (the natural-key index leads with the buyer), so the book lays each
+/// buyer's out once at its final size, and they name their buyer and agent by the book's
+/// handles, found once per store number, so no name is looked up or held per row.
 ///
 /// The whole store (`Store.loadBook`), or a window (`Store.loadRecent` when many buyers are
 /// chosen): every message, order and refund of the buyers marked in `keep`, streamed table by
@@ -68,8 +68,11 @@ enum BookLoader {
     private static func reserveRoom(_ db: Database, share: Double, in book: inout RecordBook) throws {
         let ids = try Row.fetchOne(db, sql: "SELECT COUNT(*), COALESCE(SUM(LENGTH(CAST(id AS BLOB))), 0) FROM buyer_ids")
         let orders = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM orders") ?? 0
+        // Messages are numbered by the store's change counter (every record kind draws from it):
+        // the largest number bounds their count; room reserved and never filled stays untouched.
+        let messages = try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(seq), 0) FROM messages") ?? 0
         func part(_ n: Int) -> Int { Int((Double(n) * share).rounded(.up)) }
-        book.reserve(buyers: part(ids?[0] ?? 0), idBytes: part(ids?[1] ?? 0), orders: part(orders))
+        book.reserve(buyers: part(ids?[0] ?? 0), idBytes: part(ids?[1] ?? 0), messages: part(messages), orders: part(orders))
     }
 
     /// Every rating in arrival order, its ids joined into the row.
@@ -83,32 +86,48 @@ enum BookLoader {
         }
     }
 
-    /// The kept buyers' messages in arrival order (same-instant ties keep their input order).
-    /// Those buyers get their handle and message count first (a count over the buyer-first
-    /// natural-key index); agents their handle.
+    /// The kept buyers' messages, each buyer's in arrival order (same-instant ties keep their
+    /// input order), in one pass over the buyer-first natural-key index: a buyer's rows are
+    /// gathered, put back in arrival order (`seq`) and added at once. Buyers get their handle as
+    /// their rows begin (their names read alongside, in the same order); agents theirs first.
     private static func readMessages(_ db: Database, kept: (Int) -> Bool, into book: inout RecordBook) throws {
-        var buyers = [RecordBook.IDHandle?](repeating: nil, count: try IDNames.largestNumber(db, table: "buyer_ids") + 1)
-        let counts = try RawStatement(db, "SELECT m.buyer, b.id, COUNT(*) FROM messages m JOIN buyer_ids b ON b.n = m.buyer GROUP BY m.buyer")
-        while try counts.step() {
-            guard kept(counts.int(0)) else { continue }
-            let handle = counts.withText(1) { book.buyerHandle(utf8: $0) }
-            buyers[counts.int(0)] = handle
-            book.expectMessages(ofBuyer: handle, count: counts.int(2))
-        }
-        book.reserveExpectedMessages()
         var agents = [RecordBook.IDHandle?](repeating: nil, count: try IDNames.largestNumber(db, table: "agent_ids") + 1)
         let agentNames = try RawStatement(db, "SELECT n, id FROM agent_ids")
         while try agentNames.step() { agents[agentNames.int(0)] = book.agentHandle(agentNames.text(1)) }
 
-        let rows = try RawStatement(db, "SELECT ts, buyer, agent, sender, auto FROM messages ORDER BY seq")
-        while try rows.step() {
-            let b = rows.int(1), a = rows.int(2)
-            guard kept(b) else { continue }
-            guard b >= 0, b < buyers.count, let buyer = buyers[b] else { throw missing("buyer", b) }
-            guard a >= 0, a < agents.count, let agent = agents[a] else { throw missing("agent", a) }
-            book.addMessage(ts: rows.int64(0), buyer: buyer, agent: agent, sender: rows.int64(3) == 1 ? .agent : .buyer,
-                            auto: rows.int64(4) == 1)
+        let names = try RawStatement(db, "SELECT n, id FROM buyer_ids ORDER BY n")
+        var named = 0 // the buyer number `names` stands on (0: none yet)
+        func handle(ofBuyer b: Int) throws -> RecordBook.IDHandle {
+            while named < b {
+                guard try names.step() else { throw missing("buyer", b) }
+                named = names.int(0)
+            }
+            guard named == b else { throw missing("buyer", b) }
+            return names.withText(1) { book.buyerHandle(utf8: $0) }
         }
+        var rows: [(seq: Int64, ts: Instant, agent: RecordBook.IDHandle, sender: Sender, auto: Bool)] = []
+        var buyer = -1
+        func flush() throws {
+            guard !rows.isEmpty else { return }
+            if !rows.indices.dropFirst().allSatisfy({ rows[$0 - 1].seq < rows[$0].seq }) { rows.sort { $0.seq < $1.seq } }
+            let h = try handle(ofBuyer: buyer)
+            book.makeRoom(forMessages: rows.count, ofBuyer: h)
+            for r in rows { book.addMessage(ts: r.ts, buyer: h, agent: r.agent, sender: r.sender, auto: r.auto) }
+            rows.removeAll(keepingCapacity: true)
+        }
+        let scan = try RawStatement(db, "SELECT buyer, seq, ts, agent, sender, auto FROM messages ORDER BY buyer")
+        while try scan.step() {
+            let b = scan.int(0)
+            if b != buyer {
+                try flush()
+                buyer = b
+            }
+            guard kept(b) else { continue }
+            let a = scan.int(3)
+            guard a >= 0, a < agents.count, let agent = agents[a] else { throw missing("agent", a) }
+            rows.append((scan.int64(1), scan.int64(2), agent, scan.int64(4) == 1 ? .agent : .buyer, scan.int64(5) == 1))
+        }
+        try flush()
         book.releaseUnusedMessageRoom()
     }
 
