@@ -26,6 +26,7 @@ struct ConversationFigures: Sendable {
     /// heatmap's cells, its consults started today (agent, local hour) and its answered turns
     /// of today.
     private var added: [Int32: VarintBytes] = [:]
+    /// One buyer's part unpacked, as a replacement builds it and takes it away.
     private struct BuyerPart: Sendable {
         var cells: [HeatmapSums.Share] = []
         var consults: [(agent: Int32, hour: Int)] = []
