@@ -100,4 +100,32 @@ final class StoreFileTests: XCTestCase {
         XCTAssertEqual(book.qa.count, 1)
         XCTAssertEqual(try store.prune(before: cutoff, zone: zone).total, 0, "pruning again deletes nothing")
     }
+
+    /// Prune works a day at a time from the oldest record (a transaction a day): records spread
+    /// over months, with empty weeks between them, are all deleted up to the cutoff and none
+    /// after it. Worked by hand: messages on 90, 89, 30 and 1 days before the cutoff and
+    /// 1 ms before it (5 pruned), one at the cutoff and one after (kept); orders created 60 days
+    /// before (pruned, with its refund 20 days later) and 1 day after (kept); a rating 45 days
+    /// before (pruned).
+    func testPruneDeletesAMonthsLongHistoryDayByDay() throws {
+        let store = try Store.open(path: try temporaryFolder(self).appendingPathComponent("kefu.sqlite").path)
+        let day: Instant = 86_400_000
+        let cutoff = nov11
+        func message(_ ts: Instant) -> KefuCore.Record { .message(Message(ts: ts, buyer: "b", agent: "a", sender: .buyer)) }
+        try store.write([90 * day, 89 * day + 3_600_000, 30 * day, day, 1].map { message(cutoff - $0) } + [
+            message(cutoff), message(cutoff + day),
+            .order(Order(id: "old", buyer: "b", createdAt: cutoff - 60 * day, paidAt: cutoff - 59 * day, amount: 100, items: 1)),
+            .refund(Refund(orderID: "old", refundedAt: cutoff - 40 * day, amount: 50)),
+            .order(Order(id: "new", buyer: "b", createdAt: cutoff + day, paidAt: nil, amount: 100, items: 1)),
+            .rating(Rating(ts: cutoff - 45 * day, buyer: "b", agent: "a", score: 4)),
+        ])
+        var expected = PruneCounts()
+        expected.messages = 5; expected.orders = 1; expected.refunds = 1; expected.ratings = 1
+        XCTAssertEqual(try store.prune(before: cutoff, zone: .shanghai), expected)
+        let book = try store.loadBook()
+        XCTAssertEqual(book.allMessages.map(\.ts), [cutoff, cutoff + day])
+        XCTAssertEqual(Set(book.orders.keys), ["new"])
+        XCTAssertTrue(book.refundsByOrder.isEmpty)
+        XCTAssertEqual(book.ratings.count, 0)
+    }
 }

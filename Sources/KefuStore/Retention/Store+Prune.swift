@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import KefuCore
 
@@ -7,26 +8,67 @@ extension Store {
     /// `refunded_at`), tickets by `opened_at`, shifts by their shop-local date and QA points by
     /// month (a month is kept while any of its days is kept). Buyer and agent numbers are kept
     /// (they are never reused).
+    ///
+    /// A shop-local day at a time, from the oldest record's day on (days without records are
+    /// skipped), each in a transaction of its own with a pause after it, so a writer beside it
+    /// (`kefu ingest --follow`) waits for one day's deletion at most, even when a first prune
+    /// drops months of history. Stopped half-way, the store is pruned up to a day: running it
+    /// again finishes.
     public func prune(before cutoff: Instant, zone: ShopTimeZone) throws -> PruneCounts {
-        let day = zone.day(of: cutoff)
         var counts = PruneCounts()
-        try pool.write { db in
-            func delete(_ sql: String, _ args: StatementArguments) throws -> Int {
-                try db.execute(sql: sql, arguments: args)
-                return db.changesCount
+        var end = Instant.min
+        while true {
+            let more = try pool.write { db -> Bool in
+                guard let first = try Store.earliestStamp(db) else { return false }
+                // Always past the last day deleted, whatever the oldest stamp (a payment dated
+                // before its order's creation must not hold the loop on one day).
+                let next = zone.startOfDay(zone.day(of: max(first, end)).adding(days: 1))
+                guard next < cutoff else { return false }
+                end = next
+                try Store.deleteRecords(before: end, db, into: &counts)
+                return true
             }
-            // Through the (agent, ts) index: one range per agent.
-            counts.messages = try delete("DELETE FROM messages WHERE agent IN (SELECT n FROM agent_ids) AND ts < ?", [cutoff])
-            counts.ratings = try delete("DELETE FROM ratings WHERE ts < ?", [cutoff])
-            counts.refunds = try delete("""
-                DELETE FROM refunds WHERE order_id IN (SELECT id FROM orders WHERE created_at < ?)
-                   OR (refunded_at < ? AND order_id NOT IN (SELECT id FROM orders))
-                """, [cutoff, cutoff])
-            counts.orders = try delete("DELETE FROM orders WHERE created_at < ?", [cutoff])
-            counts.tickets = try delete("DELETE FROM tickets WHERE opened_at < ?", [cutoff])
-            counts.shifts = try delete("DELETE FROM shifts WHERE date < ?", [day.description])
-            counts.qa = try delete("DELETE FROM qa WHERE month < ?", [day.month.description])
+            if !more { break }
+            // SQLite's busy handler retries a waiting writer at most every 100 ms: a longer
+            // pause lets it in before the next day is taken.
+            Thread.sleep(forTimeInterval: Store.pruneYield)
+        }
+        let day = zone.day(of: cutoff)
+        try pool.write { db in
+            try Store.deleteRecords(before: cutoff, db, into: &counts)
+            counts.shifts = try Store.delete("DELETE FROM shifts WHERE date < ?", [day.description], db)
+            counts.qa = try Store.delete("DELETE FROM qa WHERE month < ?", [day.month.description], db)
         }
         return counts
+    }
+
+    /// The pause between two days of a prune.
+    static let pruneYield: TimeInterval = 0.12
+
+    /// Deletes the timestamped records before `end`, adding what it deleted to `counts`.
+    private static func deleteRecords(before end: Instant, _ db: Database, into counts: inout PruneCounts) throws {
+        // Through the (agent, ts) index: one range per agent.
+        counts.messages += try delete("DELETE FROM messages WHERE agent IN (SELECT n FROM agent_ids) AND ts < ?", [end], db)
+        counts.ratings += try delete("DELETE FROM ratings WHERE ts < ?", [end], db)
+        counts.refunds += try delete("""
+            DELETE FROM refunds WHERE order_id IN (SELECT id FROM orders WHERE created_at < ?)
+               OR (refunded_at < ? AND order_id NOT IN (SELECT id FROM orders))
+            """, [end, end], db)
+        counts.orders += try delete("DELETE FROM orders WHERE created_at < ?", [end], db)
+        counts.tickets += try delete("DELETE FROM tickets WHERE opened_at < ?", [end], db)
+    }
+
+    private static func delete(_ sql: String, _ args: StatementArguments, _ db: Database) throws -> Int {
+        try db.execute(sql: sql, arguments: args)
+        return db.changesCount
+    }
+
+    /// The earliest instant of any timestamped record (nil: none), each table through its time index.
+    private static func earliestStamp(_ db: Database) throws -> Instant? {
+        var earliest = try earliestBuyerStamp(db)
+        for sql in ["SELECT MIN(ts) FROM ratings", "SELECT MIN(opened_at) FROM tickets"] {
+            if let t = try RawStatement(db, sql).firstInt64() { earliest = min(earliest ?? t, t) }
+        }
+        return earliest
     }
 }

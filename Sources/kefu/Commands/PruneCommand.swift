@@ -12,7 +12,9 @@ struct PruneCommand: ParsableCommand {
         Deletes, before the shop-local start of the day --retention-days ago: messages and \
         ratings by time, orders by creation time (with their refunds), tickets by opening \
         time, shifts by date, and QA points of months that ended before it. 400 days keep a \
-        year of history for backtests and pay disputes.
+        year of history for backtests and pay disputes. It works a day at a time, oldest \
+        first, pausing between days, so a running `kefu ingest --follow` keeps writing; \
+        stopped half-way, running it again finishes.
 
         Example:
           kefu prune --db shop.sqlite --retention-days 400
