@@ -20,7 +20,7 @@ extension Store {
                            _ body: (RecordSink) throws -> Void) throws -> WriteCounts {
         var counts = WriteCounts()
         let memory = idMemory
-        try pool.writeWithoutTransaction { db in
+        try whileNotBusy { try pool.writeWithoutTransaction { db in
             var committed = false
             defer { if committed { memory.committed() } else { memory.forgetUncommitted() } }
             try db.inTransaction(.immediate) {
@@ -36,7 +36,7 @@ extension Store {
                 return .commit
             }
             committed = counts.committed
-        }
+        } }
         return counts
     }
 

@@ -14,6 +14,8 @@ import KefuCore
 public final class Store: Sendable {
     /// The store file's path.
     public let path: String
+    /// This store's busy timeout, in seconds (see `Store.busyTimeout`).
+    let busyTimeout: Double
     let pool: DatabasePool
     /// A connection of its own, used only for `PRAGMA data_version` (which is per connection).
     let versionConnection: DatabaseQueue
@@ -35,8 +37,26 @@ public final class Store: Sendable {
     ///   file is left byte for byte unchanged), `.newerSchema` for a store of a newer kefu.
     public static func open(path: String) throws -> Store { try Store(path: path) }
 
-    private init(path: String) throws {
+    /// How long a write waits for another writer (another process's import, prune or ingest)
+    /// before it fails with SQLite's "database is locked", in seconds.
+    static let busyTimeout: Double = 10
+
+    /// Runs a write, turning SQLite's "database is locked" (another process held the store
+    /// beyond the busy timeout) into `StoreError.busy`.
+    func whileNotBusy<T>(_ write: () throws -> T) throws -> T {
+        do {
+            return try write()
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY {
+            throw StoreError.busy(path: path, seconds: Int(busyTimeout.rounded()))
+        }
+    }
+
+    /// `open(path:)` with another busy timeout (tests).
+    static func open(path: String, busyTimeout: Double) throws -> Store { try Store(path: path, busyTimeout: busyTimeout) }
+
+    private init(path: String, busyTimeout: Double = Store.busyTimeout) throws {
         self.path = path
+        self.busyTimeout = busyTimeout
         switch try StoreFile.kind(at: path) {
         case .notSQLite: throw StoreError.notSQLite(path: path)
         case .otherSQLite: throw StoreError.notKefuStore(path: path)
@@ -44,7 +64,7 @@ public final class Store: Sendable {
         case .kefuStore: break
         }
         var config = Configuration()
-        config.busyMode = .timeout(10)
+        config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
             // In WAL mode NORMAL loses no committed transaction on a process crash (kill -9);
             // only a power loss may roll back the last few commits, never half of one.
@@ -71,7 +91,7 @@ public final class Store: Sendable {
         }
         var readOnly = Configuration()
         readOnly.readonly = true
-        readOnly.busyMode = .timeout(10)
+        readOnly.busyMode = .timeout(busyTimeout)
         versionConnection = try DatabaseQueue(path: path, configuration: readOnly)
     }
 

@@ -10,6 +10,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// A stored row holds a value no kefu writes (the file was edited by hand).
     case corruptRow(table: String, reason: String)
+    /// Another process held the store for writing longer than the busy timeout; nothing of
+    /// this write was stored.
+    case busy(path: String, seconds: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +26,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             return "\(path): \(reason)"
         case .corruptRow(let table, let reason):
             return "store table \(table): \(reason)"
+        case .busy(let path, let seconds):
+            return "\(path): another process (kefu import or prune) has been writing the store for over \(seconds) s; "
+                + "nothing of this write was stored: run it again when that one ends"
         }
     }
 }

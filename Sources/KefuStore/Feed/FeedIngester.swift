@@ -270,14 +270,33 @@ public final class FeedIngester {
     private func pause() { usleep(UInt32(waitMilliseconds()) * 1_000) }
 
     /// Stores the pending records and, for a file, the position past the last consumed line,
-    /// in one transaction.
+    /// in one transaction. While another writer holds the store longer than SQLite's busy
+    /// timeout (a `kefu import` of a large file: one transaction per file), it keeps the
+    /// records and tries again, saying so once: a live feed never dies of "database is locked",
+    /// and nothing it read is dropped (also when stopping: it stops once they are stored).
     private func commit() throws {
         guard pendingSince != nil else { return }
         let position = feedKey.flatMap { key in
             file.map { FeedPosition(feed: key, device: $0.identity.device, inode: $0.identity.inode, offset: bufferOffset, line: line) }
         }
-        let counts = try store.importFile(invalid: .skip, feed: position) { sink in
-            for (record, line) in zip(pending, pendingLines) { try sink.add(record, line: line) }
+        let start = DispatchTime.now().uptimeNanoseconds
+        var waiting = false
+        var counts = WriteCounts()
+        while true {
+            do {
+                counts = try store.importFile(invalid: .skip, feed: position) { sink in
+                    for (record, line) in zip(pending, pendingLines) { try sink.add(record, line: line) }
+                }
+                break
+            } catch StoreError.busy {
+                guard !waiting else { continue }
+                waiting = true
+                log("\(name): the store is busy (another writer, such as kefu import, holds it): keeping \(pending.count) records and waiting")
+            }
+        }
+        if waiting {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            log("\(name): the store is free again: \(pending.count) records stored after waiting \(Int(seconds.rounded())) s")
         }
         for rejection in counts.rejected {
             log("\(name):\(rejection.line): \(rejection.reason)")

@@ -18,7 +18,7 @@ extension Store {
         var counts = PruneCounts()
         var end = Instant.min
         while true {
-            let more = try pool.write { db -> Bool in
+            let more = try whileNotBusy { try pool.write { db -> Bool in
                 guard let first = try Store.earliestStamp(db) else { return false }
                 // Always past the last day deleted, whatever the oldest stamp (a payment dated
                 // before its order's creation must not hold the loop on one day).
@@ -27,18 +27,18 @@ extension Store {
                 end = next
                 try Store.deleteRecords(before: end, db, into: &counts)
                 return true
-            }
+            } }
             if !more { break }
             // SQLite's busy handler retries a waiting writer at most every 100 ms: a longer
             // pause lets it in before the next day is taken.
             Thread.sleep(forTimeInterval: Store.pruneYield)
         }
         let day = zone.day(of: cutoff)
-        try pool.write { db in
+        try whileNotBusy { try pool.write { db in
             try Store.deleteRecords(before: cutoff, db, into: &counts)
             counts.shifts = try Store.delete("DELETE FROM shifts WHERE date < ?", [day.description], db)
             counts.qa = try Store.delete("DELETE FROM qa WHERE month < ?", [day.month.description], db)
-        }
+        } }
         return counts
     }
 
