@@ -275,6 +275,7 @@ public final class FeedIngester {
     /// records and tries again, saying so once: a live feed never dies of "database is locked",
     /// and nothing it read is dropped (also when stopping: it stops once they are stored).
     private func commit() throws {
+        func records(_ n: Int) -> String { n == 1 ? "1 record" : "\(n) records" }
         guard pendingSince != nil else { return }
         let position = feedKey.flatMap { key in
             file.map { FeedPosition(feed: key, device: $0.identity.device, inode: $0.identity.inode, offset: bufferOffset, line: line) }
@@ -291,12 +292,12 @@ public final class FeedIngester {
             } catch StoreError.busy {
                 guard !waiting else { continue }
                 waiting = true
-                log("\(name): the store is busy (another writer, such as kefu import, holds it): keeping \(pending.count) records and waiting")
+                log("\(name): the store is busy (another writer, such as kefu import, holds it): keeping \(records(pending.count)) and waiting")
             }
         }
         if waiting {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            log("\(name): the store is free again: \(pending.count) records stored after waiting \(Int(seconds.rounded())) s")
+            log("\(name): the store is free again: \(records(pending.count)) stored after waiting \(Int(seconds.rounded())) s")
         }
         for rejection in counts.rejected {
             log("\(name):\(rejection.line): \(rejection.reason)")
