@@ -73,6 +73,13 @@ extension Store {
     /// The earliest instant of any message, order (created or paid) or refund, each found
     /// through a time index (messages one agent at a time); nil for a store without any.
     static func earliestBuyerStamp(_ db: Database) throws -> Instant? {
+        try earliest(of: ["SELECT MIN(created_at) FROM orders", "SELECT MIN(paid_at) FROM orders",
+                          "SELECT MIN(refunded_at) FROM refunds"], db)
+    }
+
+    /// The earliest of the messages' instants (found through the (agent, ts) index, one agent
+    /// at a time: no table scan) and those the `MIN` queries give.
+    static func earliest(of queries: [String], _ db: Database) throws -> Instant? {
         var earliest: Instant?
         func see(_ t: Instant?) { if let t { earliest = min(earliest ?? t, t) } }
         let agents = try RawStatement(db, "SELECT n FROM agent_ids")
@@ -81,9 +88,7 @@ extension Store {
             firstOfAgent.bind(1, agents.int64(0))
             see(try firstOfAgent.firstInt64())
         }
-        for sql in ["SELECT MIN(created_at) FROM orders", "SELECT MIN(paid_at) FROM orders", "SELECT MIN(refunded_at) FROM refunds"] {
-            see(try RawStatement(db, sql).firstInt64())
-        }
+        for sql in queries { see(try RawStatement(db, sql).firstInt64()) }
         return earliest
     }
 

@@ -19,9 +19,8 @@ extension Store {
         var end = Instant.min
         while true {
             let more = try whileNotBusy { try pool.write { db -> Bool in
-                guard let first = try Store.earliestStamp(db) else { return false }
-                // Always past the last day deleted, whatever the oldest stamp (a payment dated
-                // before its order's creation must not hold the loop on one day).
+                guard let first = try Store.oldestPrunable(db) else { return false }
+                // Never back to a day done (an ingest beside it may add an old record meanwhile).
                 let next = zone.startOfDay(zone.day(of: max(first, end)).adding(days: 1))
                 guard next < cutoff else { return false }
                 end = next
@@ -63,12 +62,10 @@ extension Store {
         return db.changesCount
     }
 
-    /// The earliest instant of any timestamped record (nil: none), each table through its time index.
-    private static func earliestStamp(_ db: Database) throws -> Instant? {
-        var earliest = try earliestBuyerStamp(db)
-        for sql in ["SELECT MIN(ts) FROM ratings", "SELECT MIN(opened_at) FROM tickets"] {
-            if let t = try RawStatement(db, sql).firstInt64() { earliest = min(earliest ?? t, t) }
-        }
-        return earliest
+    /// The earliest instant a record is pruned by (nil: none), each found through its time
+    /// index: so each day of a prune deletes something, and days without records are skipped.
+    /// (Refunds of orders never stored go with the day that reaches them, or the last.)
+    private static func oldestPrunable(_ db: Database) throws -> Instant? {
+        try earliest(of: ["SELECT MIN(ts) FROM ratings", "SELECT MIN(created_at) FROM orders", "SELECT MIN(opened_at) FROM tickets"], db)
     }
 }
